@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { formatError, TollgateError } from "./index.js";
+
+class DemoError extends TollgateError<"DEMO_BROKEN"> {}
+
+describe("TollgateError", () => {
+  it("keeps the code, location and hint it was given", () => {
+    const error = new DemoError("DEMO_BROKEN", "unexpected token", {
+      location: { file: "package-lock.json", line: 3, column: 7 },
+      hint: "regenerate the lockfile with npm install",
+    });
+    expect(error.code).toBe("DEMO_BROKEN");
+    expect(error.name).toBe("DemoError");
+    expect(error).toBeInstanceOf(TollgateError);
+  });
+
+  it("renders file, line, column, code and hint for people", () => {
+    const error = new DemoError("DEMO_BROKEN", "unexpected token", {
+      location: { file: "package-lock.json", line: 3, column: 7 },
+      hint: "regenerate the lockfile with npm install",
+    });
+    expect(formatError(error)).toBe(
+      "package-lock.json:3:7: unexpected token [DEMO_BROKEN]\n  hint: regenerate the lockfile with npm install",
+    );
+  });
+
+  it("renders an error without a location as its message and code", () => {
+    expect(formatError(new DemoError("DEMO_BROKEN", "no lockfile"))).toBe("no lockfile [DEMO_BROKEN]");
+  });
+
+  it("marks errors that are not Tollgate's as internal", () => {
+    expect(formatError(new TypeError("x is undefined"))).toMatch(/^internal error: TypeError: x is undefined/);
+  });
+});

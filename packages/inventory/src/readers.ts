@@ -1,0 +1,7 @@
+import type { LockfileReader } from "./reader.js";
+
+/**
+ * Every lockfile reader, one per format. Add one line per reader; the order only
+ * matters for formats sharing a file name (the first whose `matches` accepts wins).
+ */
+export const defaultReaders: LockfileReader[] = [];

@@ -1,0 +1,52 @@
+// Bundles each action's compiled entry (actions/<name>/lib/main.js) with @vercel/ncc
+// into actions/<name>/dist/index.js. With --out DIR, writes DIR/<name>/index.js instead
+// (check-dist uses that to compare with what is committed).
+
+import { existsSync } from "node:fs";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import ncc from "@vercel/ncc";
+
+const root = new URL("..", import.meta.url).pathname;
+const outIndex = process.argv.indexOf("--out");
+const outRoot = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
+
+/** Bundles one action and returns the files written, relative to its dist dir. */
+export async function bundle(name, distDir) {
+  const entry = join(root, "actions", name, "lib", "main.js");
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
+  const { code, assets } = await ncc(entry, {
+    cache: false,
+    minify: false,
+    sourceMap: false,
+    quiet: true,
+    license: "licenses.txt",
+    target: "es2022",
+  });
+  await rm(distDir, { recursive: true, force: true });
+  await mkdir(distDir, { recursive: true });
+  await writeFile(join(distDir, "index.js"), code);
+  const written = ["index.js"];
+  for (const [file, asset] of Object.entries(assets ?? {})) {
+    await mkdir(join(distDir, file, ".."), { recursive: true });
+    await writeFile(join(distDir, file), asset.source);
+    written.push(file);
+  }
+  return written;
+}
+
+export async function actionNames() {
+  const entries = await readdir(join(root, "actions"), { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory() && existsSync(join(root, "actions", e.name, "action.yml")))
+    .map((e) => e.name)
+    .sort();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const name of await actionNames()) {
+    const dist = outRoot ? join(outRoot, name) : join(root, "actions", name, "dist");
+    const files = await bundle(name, dist);
+    console.log(`bundled actions/${name}: ${files.join(", ")}`);
+  }
+}

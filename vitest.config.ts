@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the sources of sibling packages, so no build is needed first.
+    alias: [{ find: /^@tollgate\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` }],
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "actions/*/src/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: "forks",
+  },
+});
