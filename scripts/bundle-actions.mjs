@@ -44,7 +44,9 @@ export async function actionNames() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const name of await actionNames()) {
+  // `node scripts/bundle-actions.mjs [name ...] [--out DIR]`: all actions, or only those named.
+  const named = process.argv.slice(2).filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--out");
+  for (const name of named.length > 0 ? named : await actionNames()) {
     const dist = outRoot ? join(outRoot, name) : join(root, "actions", name, "dist");
     const files = await bundle(name, dist);
     console.log(`bundled actions/${name}: ${files.join(", ")}`);
