@@ -1,1 +1,8 @@
-export {};
+export type {
+  EgressRecord,
+  HttpClient,
+  HttpClientOptions,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+} from "./types.js";
