@@ -24,6 +24,8 @@ export interface ComponentInput {
   role?: ComponentRole;
   /** Set when the lockfile states it (npm `dev`/`optional` flags); otherwise computed from the edges. */
   scope?: Scope;
+  /** Set when the lockfile states it (go.mod `// indirect`, NuGet `Direct`); otherwise computed from the edges. */
+  direct?: boolean;
   hashes?: Hash[];
   license?: string;
   source?: Source;
@@ -49,6 +51,7 @@ function compareStrings(a: string, b: string): number {
 export class GraphBuilder {
   private readonly components = new Map<string, Component>();
   private readonly explicitScope = new Set<string>();
+  private readonly explicitDirect = new Map<string, boolean>();
   private readonly edges = new Map<string, Edge>();
   private readonly lockfiles: LockfileRef[] = [];
   private readonly warnings: Warning[] = [];
@@ -57,6 +60,7 @@ export class GraphBuilder {
   addComponent(input: ComponentInput): string {
     const purl = input.purl ?? makePurl(input.ecosystem, input.name, input.version, input.qualifiers);
     const id = purl;
+    if (input.direct !== undefined) this.explicitDirect.set(id, (this.explicitDirect.get(id) ?? false) || input.direct);
     const existing = this.components.get(id);
     if (!existing) {
       const component: Component = {
@@ -139,6 +143,10 @@ export class GraphBuilder {
     for (const edge of edges) {
       const target = this.components.get(edge.to);
       if (target && projects.has(edge.from) && target.role === "dependency") target.direct = true;
+    }
+    for (const [id, direct] of this.explicitDirect) {
+      const component = this.components.get(id);
+      if (component && component.role === "dependency") component.direct = direct;
     }
     this.computeScopes(edges, projects);
     const components = [...this.components.values()]
