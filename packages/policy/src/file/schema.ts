@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { secretsSectionSchema } from "./secrets-section.js";
+import { advisoriesSection, bansSection, licensesSection, networkSection, sourcesSection } from "./sections.js";
+import { action } from "./validators.js";
+
+/** The policy file as written (kebab-case keys), with fixed defaults applied. */
+export const policyFileSchema = z
+  .strictObject({
+    version: z.literal(1, { error: "expected `version: 1`" }),
+    mode: z.enum(["high-assurance", "developer"]).default("high-assurance"),
+    network: networkSection.prefault({}),
+    advisories: advisoriesSection.prefault({}),
+    licenses: licensesSection.prefault({}),
+    bans: bansSection.prefault({}),
+    sources: sourcesSection.prefault({}),
+    deprecated: action.default("warn"),
+    yanked: action.optional(),
+    secrets: secretsSectionSchema.prefault({}),
+  })
+  .superRefine((file, ctx) => {
+    if (file.mode !== "high-assurance") return;
+    file.advisories.ignore.forEach((entry, index) => {
+      if (entry.expires === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["advisories", "ignore", index, "expires"],
+          message: `ignoring ${entry.id} needs an expiry date (expires: YYYY-MM-DD) in high-assurance mode`,
+        });
+      }
+    });
+  });
+
+/** The policy file's parsed form, kebab-case as written. */
+export type PolicyFile = z.output<typeof policyFileSchema>;
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+
+/** A parsed value with its keys turned from kebab-case into camelCase. */
+export type Camelize<T> = T extends readonly (infer U)[]
+  ? Camelize<U>[]
+  : T extends object
+    ? { [K in keyof T as K extends string ? CamelCase<K> : K]: Camelize<T[K]> }
+    : T;
+
+type WithDefaults = {
+  licenses: { unknown: z.output<typeof action> };
+  yanked: z.output<typeof action>;
+};
+
+/** The typed policy every gate works from: camelCase keys, every default filled in. */
+export type Policy = Omit<Camelize<PolicyFile>, "licenses" | "yanked"> & {
+  licenses: Omit<Camelize<PolicyFile>["licenses"], "unknown"> & WithDefaults["licenses"];
+  yanked: WithDefaults["yanked"];
+};
+
+function camelize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelize);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
+      camelize(inner),
+    ]),
+  );
+}
+
+/** Turns a validated policy file into the typed policy, filling the defaults that depend on `mode`. */
+export function toPolicy(file: PolicyFile): Policy {
+  const strict = file.mode === "high-assurance";
+  const withModeDefaults: PolicyFile = {
+    ...file,
+    licenses: { ...file.licenses, unknown: file.licenses.unknown ?? (strict ? "deny" : "warn") },
+    yanked: file.yanked ?? (strict ? "deny" : "warn"),
+  };
+  return camelize(withModeDefaults) as Policy;
+}
+
+/** The JSON Schema of the policy file (as written), for editors and `yaml-language-server`. */
+export function policyJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(policyFileSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+}
