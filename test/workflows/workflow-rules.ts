@@ -30,8 +30,18 @@ function* walk(node: unknown, path: string[] = []): Generator<{ key: string; val
   }
 }
 
+/**
+ * Tollgate's own actions and reusable workflow, which user-facing templates and examples
+ * reference by release tag for readability (the README and the templates tell users to pin a SHA).
+ */
+export const FIRST_PARTY = /^tollgate-dev\/tollgate\/[^@\s]+@v\d+$/;
+
 /** Checks a workflow or action.yml text: expressions in `run:`, unpinned `uses:`, permissions, pull_request_target. */
-export function checkWorkflowRules(text: string, kind: "workflow" | "action"): RuleViolation[] {
+export function checkWorkflowRules(
+  text: string,
+  kind: "workflow" | "action",
+  options: { allowFirstPartyTags?: boolean } = {},
+): RuleViolation[] {
   const counter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: counter });
   const violations: RuleViolation[] = [];
@@ -49,7 +59,10 @@ export function checkWorkflowRules(text: string, kind: "workflow" | "action"): R
     }
     if (key === "uses" && isScalar(value)) {
       const target = String(value.value);
-      const local = target.startsWith("./") || target.startsWith("docker://");
+      const local =
+        target.startsWith("./") ||
+        target.startsWith("docker://") ||
+        (options.allowFirstPartyTags === true && FIRST_PARTY.test(target));
       if (!local && !PINNED.test(target)) {
         violations.push({
           rule: "unpinned-uses",

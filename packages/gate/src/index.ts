@@ -1,5 +1,9 @@
 export type { GateResult, Verdict } from "./gate-result.js";
 export { overallVerdict } from "./gate-result.js";
+export type { InitOptions, InitResult } from "./init/init-repository.js";
+export { detectEcosystems, initRepository } from "./init/init-repository.js";
+export { POLICY_SCHEMA_URL, starterPolicy } from "./init/starter-policy.js";
+export { pullRequestWorkflow, releaseWorkflow, TOLLGATE_REPOSITORY } from "./init/workflow-templates.js";
 export type { DigestedFile, GateRecord, GateRecordInput } from "./record.js";
 export { buildRecord, canonicalJson, verifyRecordDigest } from "./record.js";
 export type { GateStage, RunGateOptions } from "./run-gate.js";
