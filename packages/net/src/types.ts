@@ -64,6 +64,12 @@ export interface HttpClientOptions {
   deadlineMs?: number;
   /** Called with one redacted line per attempt: method, host, path, status, attempt, duration. */
   log?: (line: string) => void;
+  /** Default largest response body in bytes for calls that set no maxBytes (default 32 MiB). */
+  maxBytes?: number;
+  /** Environment read for configured registries and GitHub's API URL (default process.env). */
+  env?: Record<string, string | undefined>;
+  /** npm's configured registry URL when the environment does not set it (default: `npm config get registry`). */
+  npmRegistry?: () => Promise<string | undefined>;
   /** Injected for tests. */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
