@@ -1,7 +1,10 @@
 import type { LockfileReader } from "./reader.js";
+import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
 
 /**
  * Every lockfile reader, one per format. Add one line per reader; the order only
  * matters for formats sharing a file name (the first whose `matches` accepts wins).
  */
-export const defaultReaders: LockfileReader[] = [];
+export const defaultReaders: LockfileReader[] = [
+  cargoLockReader,
+];
