@@ -1,4 +1,5 @@
 import type { CommandModule } from "../command.js";
+import { initCommand } from "./init.js";
 
 /** Every `tollgate` command, in the order `--help` lists them. Add one line per command. */
-export const commands: CommandModule[] = [];
+export const commands: CommandModule[] = [initCommand];
