@@ -1,1 +1,15 @@
-export {};
+export type { AdvisoryErrorCode } from "./errors.js";
+export { AdvisoryError } from "./errors.js";
+export { baseEcosystem, compareVersions, findScheme, SUPPORTED_ECOSYSTEMS, schemeFor } from "./versions/ecosystems.js";
+export type { MavenItem, MavenList } from "./versions/maven.js";
+export { canonicalMaven, mavenScheme, parseMaven } from "./versions/maven.js";
+export type { NugetVersion } from "./versions/nuget.js";
+export { nugetScheme } from "./versions/nuget.js";
+export { canonicalPackagist, packagistScheme } from "./versions/packagist.js";
+export type { PypiVersion } from "./versions/pypi.js";
+export { comparePypi, legacyKey, pypiScheme } from "./versions/pypi.js";
+export type { RubyVersion } from "./versions/rubygems.js";
+export { compareRuby, parseRuby, rubygemsScheme } from "./versions/rubygems.js";
+export type { VersionScheme } from "./versions/scheme.js";
+export type { SemverVersion } from "./versions/semver.js";
+export { compareSemver, parseSemver, semverScheme } from "./versions/semver.js";

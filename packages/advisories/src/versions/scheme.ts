@@ -1,0 +1,10 @@
+/**
+ * A version ordering of one ecosystem. `parse` returns undefined for a string the
+ * ecosystem would not accept as a version, so callers can fail closed instead of
+ * guessing; `compare` orders two parsed versions (negative, zero, positive).
+ */
+export interface VersionScheme<T = unknown> {
+  readonly name: string;
+  parse(version: string): T | undefined;
+  compare(a: T, b: T): number;
+}

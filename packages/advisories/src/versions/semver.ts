@@ -1,0 +1,80 @@
+import { compareDigits, compareStrings, isDigits, sign } from "./numeric.js";
+import type { VersionScheme } from "./scheme.js";
+
+/** A SemVer version read leniently, the way OSV compares SEMVER ranges. */
+export interface SemverVersion {
+  /** Numeric components as digit strings (any length); missing ones count as 0. */
+  components: string[];
+  /** Everything after the components: `-pre.release+build`, or `.4.5` past the third component. */
+  rest: string;
+}
+
+/**
+ * Reads a version as OSV's SEMVER type does: an optional `v`, up to three numeric
+ * components (fewer count as 0, more go to the build part), then a pre-release and
+ * build. Numbers may exceed 2^53. Undefined when it does not start with a digit.
+ */
+export function parseSemver(input: string): SemverVersion | undefined {
+  const text = input.startsWith("v") ? input.slice(1) : input;
+  if (text.length === 0 || !isDigits(text[0] as string)) return undefined;
+  const components: string[] = [];
+  let i = 0;
+  let current = "";
+  for (; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c >= "0" && c <= "9") {
+      current += c;
+      continue;
+    }
+    if (current !== "") {
+      components.push(current);
+      current = "";
+    }
+    if (c !== ".") break;
+  }
+  if (i >= text.length && current !== "") components.push(current);
+  let rest = i < text.length ? text.slice(i) : "";
+  if (components.length > 3) {
+    rest =
+      components
+        .slice(3)
+        .map((c) => `.${c}`)
+        .join("") + rest;
+    components.length = 3;
+  }
+  return { components, rest };
+}
+
+function compareIdentifiers(a: string[], b: string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    const xn = isDigits(x);
+    const yn = isDigits(y);
+    const c = xn && yn ? compareDigits(x, y) : xn ? -1 : yn ? 1 : compareStrings(x, y);
+    if (c !== 0) return c;
+  }
+  return sign(a.length - b.length);
+}
+
+/** Orders two lenient SemVer versions: components, then pre-release (build metadata ignored). */
+export function compareSemver(a: SemverVersion, b: SemverVersion): number {
+  const n = Math.max(a.components.length, b.components.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareDigits(a.components[i] ?? "0", b.components[i] ?? "0");
+    if (c !== 0) return c;
+  }
+  const x = a.rest.split("+")[0] as string;
+  const y = b.rest.split("+")[0] as string;
+  if (x === "" || y === "") return x === y ? 0 : x === "" ? 1 : -1;
+  const strip = (s: string) => (s.startsWith("-") ? s.slice(1) : s);
+  return compareIdentifiers(strip(x).split("."), strip(y).split("."));
+}
+
+/** SemVer 2.0 as OSV applies it: npm, crates.io, Go (pseudo-versions, +incompatible), Hex, Pub-like ranges. */
+export const semverScheme: VersionScheme<SemverVersion> = {
+  name: "SemVer",
+  parse: parseSemver,
+  compare: compareSemver,
+};
