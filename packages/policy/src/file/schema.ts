@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isExactVersion, SEMVER_ECOSYSTEMS } from "../checks/match.js";
 import { secretsSectionSchema } from "./secrets-section.js";
 import { advisoriesSection, bansSection, licensesSection, networkSection, sourcesSection } from "./sections.js";
 import { action } from "./validators.js";
@@ -18,6 +19,19 @@ export const policyFileSchema = z
     secrets: secretsSectionSchema.prefault({}),
   })
   .superRefine((file, ctx) => {
+    const ranged = [
+      ...file.bans.deny.map((entry, index) => ({ entry, path: ["bans", "deny", index, "version"] })),
+      ...file.licenses.clarify.map((entry, index) => ({ entry, path: ["licenses", "clarify", index, "version"] })),
+    ];
+    for (const { entry, path } of ranged) {
+      if (entry.version === undefined || isExactVersion(entry.version)) continue;
+      if (entry.ecosystem !== undefined && SEMVER_ECOSYSTEMS.includes(entry.ecosystem)) continue;
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: `version range ${JSON.stringify(entry.version)} needs \`ecosystem: npm\` or \`ecosystem: crates.io\` (semver); other ecosystems take an exact version`,
+      });
+    }
     if (file.mode !== "high-assurance") return;
     file.advisories.ignore.forEach((entry, index) => {
       if (entry.expires === undefined) {
