@@ -54,6 +54,7 @@ export function parseAllowEntry(entry: string): string {
   const wildcard = normalized.startsWith("*.");
   const host = wildcard ? normalized.slice(2) : normalized;
   if (host === "" || host.includes("*")) throw invalidEntry(entry, "is not a host name or a *.domain wildcard");
+  if (/[/@?#\s]/.test(host)) throw invalidEntry(entry, "is not a bare host name");
   let parsed: URL;
   try {
     parsed = new URL(`https://${host.includes(":") ? `[${host}]` : host}/`);

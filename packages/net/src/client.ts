@@ -66,9 +66,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   // Registries configured on this machine join the defaults; asked once, only when needed.
   let configured: Promise<Set<string>> | undefined;
   const configuredHosts = (): Promise<Set<string>> => {
+    const env = options.env ?? process.env;
     configured ??= configuredRegistryHosts({
-      env: options.env ?? process.env,
-      npmRegistry: options.npmRegistry ?? npmConfigRegistry,
+      env,
+      npmRegistry: options.npmRegistry ?? (() => npmConfigRegistry(env)),
     }).then((hosts) => new Set(hosts));
     return configured;
   };

@@ -25,12 +25,12 @@ function hostOf(url: string | undefined): string | undefined {
 }
 
 /** Asks `npm config get registry` (10 s at most); undefined when npm is absent or fails. */
-export function npmConfigRegistry(): Promise<string | undefined> {
+export function npmConfigRegistry(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile(
       "npm",
       ["config", "get", "registry"],
-      { timeout: 10_000, shell: process.platform === "win32", windowsHide: true },
+      { env, timeout: 10_000, shell: process.platform === "win32", windowsHide: true },
       (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined),
     );
   });

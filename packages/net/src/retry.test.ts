@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter, RETRY_AFTER_CAP_MS } from "./retry.js";
+
+describe("backoffDelay", () => {
+  it("draws uniformly below a ceiling that doubles from 500 ms (full jitter)", () => {
+    expect([1, 2, 3, 4].map((attempt) => backoffDelay(attempt, () => 0.5))).toEqual([250, 500, 1000, 2000]);
+  });
+
+  it("never waits longer than the 10 s ceiling", () => {
+    expect(backoffDelay(20, () => 0.999999)).toBe(9999);
+  });
+
+  it("may wait nothing at all when the draw is 0", () => {
+    expect(backoffDelay(3, () => 0)).toBe(0);
+  });
+});
+
+describe("parseRetryAfter", () => {
+  const now = Date.parse("2026-11-22T12:00:00Z");
+
+  it("reads delay-seconds", () => {
+    expect(parseRetryAfter("7", now)).toBe(7000);
+  });
+
+  it("reads an HTTP-date relative to now", () => {
+    expect(parseRetryAfter("Sun, 22 Nov 2026 12:00:03 GMT", now)).toBe(3000);
+  });
+
+  it("treats a date in the past as no wait", () => {
+    expect(parseRetryAfter("Sun, 22 Nov 2026 11:59:00 GMT", now)).toBe(0);
+  });
+
+  it("caps what a server asks at 60 s", () => {
+    expect(parseRetryAfter("3600", now)).toBe(RETRY_AFTER_CAP_MS);
+  });
+
+  it.each([null, "", "soon", "-5", "1.5"])("ignores %j", (value) => {
+    expect(parseRetryAfter(value, now)).toBeUndefined();
+  });
+});
+
+describe("isRetryableStatus", () => {
+  it("retries 429 and transient 5xx only", () => {
+    const statuses = [200, 301, 400, 401, 403, 404, 408, 409, 429, 500, 501, 502, 503, 504, 505];
+    expect(statuses.filter(isRetryableStatus)).toEqual([429, 500, 502, 503, 504]);
+  });
+});
+
+describe("isIdempotent", () => {
+  it("retries GET, HEAD, PUT and DELETE by default, POST and PATCH only when told", () => {
+    const methods = ["GET", "HEAD", "PUT", "DELETE", "POST", "PATCH"] as const;
+    expect(methods.filter((m) => isIdempotent(m, undefined))).toEqual(["GET", "HEAD", "PUT", "DELETE"]);
+    expect(isIdempotent("POST", true)).toBe(true);
+    expect(isIdempotent("GET", false)).toBe(false);
+  });
+});
