@@ -1,0 +1,134 @@
+import { Enums, Models, Serialize, Spec } from "@cyclonedx/cyclonedx-library";
+import type { Component, DependencyGraph, Edge } from "@tollgate/inventory";
+import { compareStrings } from "../shared/compare.js";
+import { outgoingEdges } from "../shared/edges.js";
+import { classifyLicense } from "../shared/license.js";
+import { toGroupAndName } from "../shared/names.js";
+import { SUPPLIER_PROPERTY, TOOL_NAME, type WriteSbomOptions } from "../shared/options.js";
+import { encodeComponent, PROPERTY } from "../shared/properties.js";
+import { contentUuid } from "../shared/uuid.js";
+
+/** CycloneDX versions Tollgate writes. */
+export type CycloneDxSpecVersion = "1.6" | "1.5";
+
+export interface ToCycloneDxOptions extends WriteSbomOptions {
+  /** Default 1.6. */
+  specVersion?: CycloneDxSpecVersion;
+}
+
+/** A CycloneDX JSON document as plain data (what JSON.parse of the file gives). */
+export type CycloneDxDocument = Record<string, unknown> & { components: Array<Record<string, unknown>> };
+
+const SPECS = { "1.6": Spec.Spec1dot6, "1.5": Spec.Spec1dot5 } as const;
+const SCOPES = {
+  required: Enums.ComponentScope.Required,
+  optional: Enums.ComponentScope.Optional,
+  development: Enums.ComponentScope.Excluded,
+} as const;
+
+/**
+ * Builds a CycloneDX JSON document of the graph with @cyclonedx/cyclonedx-library.
+ * Lists are sorted in code-unit order and the serial number is a UUIDv5 of the content,
+ * so the same graph and timestamp always give the same bytes (see serializeSbom).
+ */
+export function toCycloneDx(graph: DependencyGraph, options: ToCycloneDxOptions): CycloneDxDocument {
+  const spec = SPECS[options.specVersion ?? "1.6"];
+  const out = outgoingEdges(graph);
+  const rootComponent = new Models.Component(Enums.ComponentType.Application, graph.root.name, {
+    bomRef: graph.root.id,
+    ...(graph.root.version ? { version: graph.root.version } : {}),
+    ...(graph.root.purl ? { purl: graph.root.purl } : {}),
+  });
+  for (const lockfile of graph.lockfiles) {
+    rootComponent.properties.add(
+      new Models.Property(PROPERTY.lockfile, `${lockfile.format} ${lockfile.ecosystem} ${lockfile.path}`),
+    );
+  }
+  const bom = new Models.Bom({
+    metadata: new Models.Metadata({
+      timestamp: options.timestamp,
+      component: rootComponent,
+      tools: new Models.Tools({
+        components: new Models.ComponentRepository([
+          new Models.Component(Enums.ComponentType.Application, TOOL_NAME, { version: options.toolVersion }),
+        ]),
+      }),
+      authors: new Models.OrganizationalContactRepository([
+        new Models.OrganizationalContact({ name: options.author ?? "Tollgate" }),
+      ]),
+    }),
+  });
+  const byId = new Map<string, Models.Component>([[graph.root.id, rootComponent]]);
+  for (const component of graph.components) {
+    const model = toModel(component, out.get(component.id) ?? []);
+    byId.set(component.id, model);
+    bom.components.add(model);
+  }
+  for (const edge of graph.edges) {
+    const from = byId.get(edge.from);
+    const to = byId.get(edge.to);
+    if (from && to) from.dependencies.add(to.bomRef);
+  }
+  const normalizer = new Serialize.JSON.Normalize.Factory(spec).makeForBom();
+  const doc = normalizer.normalize(bom, { sortLists: true }) as unknown as CycloneDxDocument;
+  sortInCodeUnitOrder(doc);
+  const withoutSerial = JSON.stringify(doc);
+  doc.serialNumber = `urn:uuid:${contentUuid(withoutSerial)}`;
+  return doc;
+}
+
+function toModel(component: Component, outgoing: Edge[]): Models.Component {
+  const { group, name } = toGroupAndName(component.ecosystem, component.name);
+  const model = new Models.Component(
+    component.role === "dependency" ? Enums.ComponentType.Library : Enums.ComponentType.Application,
+    name,
+    {
+      bomRef: component.id,
+      version: component.version,
+      purl: component.purl,
+      scope: SCOPES[component.scope],
+      ...(group ? { group } : {}),
+    },
+  );
+  for (const hash of component.hashes) model.hashes.set(hash.alg as Enums.HashAlgorithm, hash.content);
+  if (component.license !== undefined) model.licenses.add(toLicense(component.license));
+  const supplier = component.properties[SUPPLIER_PROPERTY];
+  if (supplier) model.supplier = new Models.OrganizationalEntity({ name: supplier });
+  if (component.source?.url) {
+    const type =
+      component.source.type === "git" ? Enums.ExternalReferenceType.VCS : Enums.ExternalReferenceType.Distribution;
+    model.externalReferences.add(new Models.ExternalReference(component.source.url, type));
+  }
+  for (const [key, value] of encodeComponent(component, outgoing))
+    model.properties.add(new Models.Property(key, value));
+  return model;
+}
+
+function toLicense(value: string): Models.License {
+  const form = classifyLicense(value);
+  if (form.kind === "expression") return new Models.LicenseExpression(form.expression);
+  if (form.kind === "id") {
+    try {
+      return new Models.SpdxLicense(form.id);
+    } catch {
+      // An id the library's list does not know (yet) is written as an expression, which the schema allows.
+      return new Models.LicenseExpression(form.id);
+    }
+  }
+  return new Models.NamedLicense(form.name);
+}
+
+/** The library sorts with localeCompare, which depends on the machine's locale; re-sort by code unit. */
+function sortInCodeUnitOrder(doc: CycloneDxDocument): void {
+  const ref = (value: Record<string, unknown>) => String(value["bom-ref"] ?? "");
+  doc.components.sort((a, b) => compareStrings(ref(a), ref(b)));
+  for (const c of doc.components) {
+    const props = c.properties as Array<{ name: string; value: string }> | undefined;
+    props?.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.value, b.value));
+  }
+  const deps = doc.dependencies as Array<{ ref: string; dependsOn?: string[] }> | undefined;
+  if (deps) {
+    deps.sort((a, b) => compareStrings(a.ref, b.ref));
+    for (const d of deps) d.dependsOn?.sort(compareStrings);
+  }
+}

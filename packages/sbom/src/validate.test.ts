@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { cycloneDxSchemaErrors } from "./cyclonedx/validate.js";
+import { toCycloneDx } from "./cyclonedx/write.js";
+import { spdxSchemaErrors, validateSpdx } from "./spdx/validate.js";
+import { toSpdx } from "./spdx/write.js";
+import { sampleGraph } from "./test-graph.js";
+
+const OPTIONS = { timestamp: new Date("2024-05-01T12:00:00Z"), toolVersion: "0.1.0" };
+
+describe("schema validation", () => {
+  it("accepts the CycloneDX 1.6 document of a graph with every feature", async () => {
+    expect(await cycloneDxSchemaErrors(toCycloneDx(sampleGraph(), OPTIONS), "1.6")).toEqual([]);
+  });
+
+  it("accepts the CycloneDX 1.5 document written on request", async () => {
+    const doc = toCycloneDx(sampleGraph(), { ...OPTIONS, specVersion: "1.5" });
+    expect(doc.specVersion).toBe("1.5");
+    expect(await cycloneDxSchemaErrors(doc, "1.5")).toEqual([]);
+  });
+
+  it("rejects a CycloneDX document whose component lacks a name", async () => {
+    const doc = toCycloneDx(sampleGraph(), OPTIONS);
+    delete doc.components[0]?.name;
+    expect(await cycloneDxSchemaErrors(doc, "1.6")).toContain("/components/0 must have required property 'name'");
+  });
+
+  it("accepts the SPDX 2.3 document of a graph with every feature", () => {
+    expect(spdxSchemaErrors(toSpdx(sampleGraph(), OPTIONS))).toEqual([]);
+  });
+
+  it("rejects an SPDX document without creationInfo, naming the document", () => {
+    const { creationInfo: _, ...doc } = toSpdx(sampleGraph(), OPTIONS);
+    expect(() => validateSpdx(doc, "out/sbom.spdx.json")).toThrow(
+      "out/sbom.spdx.json breaks the SPDX 2.3 schema: / must have required property 'creationInfo'",
+    );
+  });
+});
+
+describe("the shipped SPDX schema", () => {
+  it("is the official SPDX 2.3 schema of the fixtures (reformatted only)", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const shipped = JSON.parse(await readFile(new URL("../schema/spdx-2.3.schema.json", import.meta.url), "utf8"));
+    const official = JSON.parse(
+      await readFile(new URL("../../../test/fixtures/schemas/spdx-2.3.schema.json", import.meta.url), "utf8"),
+    );
+    expect(shipped).toEqual(official);
+  });
+});
