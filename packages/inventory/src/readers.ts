@@ -1,4 +1,5 @@
 import type { LockfileReader } from "./reader.js";
+import { goModReader } from "./readers/go/go-mod-reader.js";
 import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
 
 /**
@@ -6,5 +7,6 @@ import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
  * matters for formats sharing a file name (the first whose `matches` accepts wins).
  */
 export const defaultReaders: LockfileReader[] = [
+  goModReader,
   cargoLockReader,
 ];
