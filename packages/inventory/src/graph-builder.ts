@@ -1,3 +1,4 @@
+import { InventoryError } from "./errors.js";
 import type {
   Component,
   ComponentRole,
@@ -43,6 +44,20 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The purl of an input; a name no purl can carry is the lockfile's fault, so it is an InventoryError. */
+function purlOf(input: ComponentInput): string {
+  try {
+    return makePurl(input.ecosystem, input.name, input.version, input.qualifiers);
+  } catch (cause) {
+    const where = input.location ? `${input.location.file}: ` : "";
+    throw new InventoryError("LOCKFILE_INVALID", `${where}package "${input.name}" has no valid package URL`, {
+      ...(input.location ? { location: input.location } : {}),
+      hint: "check the package's name in the lockfile and regenerate it with the package manager",
+      cause,
+    });
+  }
+}
+
 /**
  * Collects components and edges from one or more lockfiles and produces a
  * sorted, deduplicated DependencyGraph. Components are keyed by purl, so the same
@@ -58,7 +73,7 @@ export class GraphBuilder {
 
   /** Adds (or merges into) a component and returns its id. */
   addComponent(input: ComponentInput): string {
-    const purl = input.purl ?? makePurl(input.ecosystem, input.name, input.version, input.qualifiers);
+    const purl = input.purl ?? purlOf(input);
     const id = purl;
     if (input.direct !== undefined) this.explicitDirect.set(id, (this.explicitDirect.get(id) ?? false) || input.direct);
     const existing = this.components.get(id);

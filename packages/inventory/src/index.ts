@@ -26,5 +26,5 @@ export { ECOSYSTEMS } from "./model.js";
 export { ecosystemOfPurlType, makePurl, purlType, splitName } from "./purl.js";
 export type { ReadInventoryOptions } from "./read-inventory.js";
 export { omitScopes, readInventory, readText } from "./read-inventory.js";
-export type { LockfileInput, LockfileReader } from "./reader.js";
+export type { LockfileInput, LockfileReader, ReadOutcome } from "./reader.js";
 export { defaultReaders } from "./readers.js";

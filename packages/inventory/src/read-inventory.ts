@@ -44,7 +44,7 @@ export async function readInventory(path: string, options: ReadInventoryOptions 
     const name = basename(file.path);
     const reader = readers.find((r) => r.matches(name, text.slice(0, 4096)));
     if (!reader) continue;
-    await reader.read(
+    const outcome = await reader.read(
       {
         path: file.path,
         relativePath: file.relativePath,
@@ -59,6 +59,7 @@ export async function readInventory(path: string, options: ReadInventoryOptions 
       },
       builder,
     );
+    if (outcome?.skipped) continue;
     builder.addLockfile({ path: file.relativePath, format: reader.format, ecosystem: reader.ecosystem });
     read++;
   }

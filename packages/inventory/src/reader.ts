@@ -13,6 +13,12 @@ export interface LockfileInput {
   readSibling(name: string): Promise<string | undefined>;
 }
 
+/** What a reader returns when it deliberately leaves a file out (e.g. a package-lock.json beside an npm-shrinkwrap.json). */
+export interface ReadOutcome {
+  skipped: true;
+  reason: string;
+}
+
 /** Turns one lockfile format into components and edges on a GraphBuilder. */
 export interface LockfileReader {
   format: LockfileFormat;
@@ -27,6 +33,7 @@ export interface LockfileReader {
    * Reads the lockfile into the builder: one project root component (role `root`,
    * named from the manifest beside it when there is one), its workspaces, every package
    * and every edge. Throws InventoryError (with file and line) on malformed input.
+   * Returns `{ skipped }` when the file is deliberately not read (it then adds nothing).
    */
-  read(input: LockfileInput, graph: GraphBuilder): Promise<void>;
+  read(input: LockfileInput, graph: GraphBuilder): Promise<void | ReadOutcome | undefined>;
 }

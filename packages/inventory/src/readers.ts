@@ -1,4 +1,5 @@
 import type { LockfileReader } from "./reader.js";
+import { npmReader } from "./readers/npm/npm-reader.js";
 import { goModReader } from "./readers/go/go-mod-reader.js";
 import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
 
@@ -7,6 +8,7 @@ import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
  * matters for formats sharing a file name (the first whose `matches` accepts wins).
  */
 export const defaultReaders: LockfileReader[] = [
+  npmReader,
   goModReader,
   cargoLockReader,
 ];
