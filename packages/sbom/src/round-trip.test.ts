@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { sampleGraph } from "./__tests__/sample-graph.js";
 import { graphFromCycloneDx } from "./cyclonedx/read.js";
 import { toCycloneDx } from "./cyclonedx/write.js";
 import { graphFromSpdx } from "./spdx/read.js";
 import { toSpdx } from "./spdx/write.js";
-import { sampleGraph } from "./test-graph.js";
 
 const OPTIONS = { timestamp: new Date("2024-05-01T12:00:00Z"), toolVersion: "0.1.0" };
 

@@ -1,5 +1,6 @@
 import type { CommandModule } from "../command.js";
 import { initCommand } from "./init.js";
+import { sbomCommand } from "./sbom.js";
 
 /** Every `tollgate` command, in the order `--help` lists them. Add one line per command. */
-export const commands: CommandModule[] = [initCommand];
+export const commands: CommandModule[] = [initCommand, sbomCommand];

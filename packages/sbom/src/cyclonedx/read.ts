@@ -54,7 +54,7 @@ export function graphFromCycloneDx(document: unknown, shownAs: string): Dependen
     if (!c.purl || !known) {
       builder.warn({
         code: "SBOM_COMPONENT_SKIPPED",
-        message: `${shownAs}: component ${c.name ?? c["bom-ref"] ?? "?"} has ${c.purl ? `a package type Tollgate does not audit (${c.purl})` : "no purl"}; it is left out of the graph`,
+        message: `component ${c.name ?? c["bom-ref"] ?? "?"} has ${c.purl ? `a package type Tollgate does not audit (${c.purl})` : "no purl"}; it is left out of the graph`,
         location: { file: shownAs },
       });
       continue;

@@ -55,7 +55,7 @@ export function graphFromSpdx(document: unknown, shownAs: string): DependencyGra
     if (!purl || !known) {
       builder.warn({
         code: "SBOM_COMPONENT_SKIPPED",
-        message: `${shownAs}: package ${pkg.name} (${pkg.SPDXID}) has ${purl ? `a package type Tollgate does not audit (${purl})` : "no purl"}; it is left out of the graph`,
+        message: `package ${pkg.name} (${pkg.SPDXID}) has ${purl ? `a package type Tollgate does not audit (${purl})` : "no purl"}; it is left out of the graph`,
         location: { file: shownAs },
       });
       continue;
