@@ -119,7 +119,9 @@ describe("retries", () => {
       allowOnly: ["127.0.0.1"],
       deadlineMs: 10_000,
       now: () => clock,
-      sleep: async (ms) => void (clock += ms),
+      sleep: async (ms) => {
+        clock += ms;
+      },
     });
     const error = await rejection(client.request({ url: `${s.origin}/x` }));
     expect(error.code).toBe("DEADLINE_EXCEEDED");

@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { createServer as createHttpsServer } from "node:https";
+import { createServer as createHttpsServer, type ServerOptions } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,6 +81,7 @@ export function selfSignedCertificate(): SelfSigned {
 }
 
 /** Starts an HTTPS server with the given certificate on 127.0.0.1 (reached as `localhost`). */
-export function startHttps(tls: SelfSigned, handler: Handler): Promise<Loopback> {
-  return listen(createHttpsServer({ cert: tls.cert, key: tls.key }, handler), (port) => `https://localhost:${port}`);
+export function startHttps(tls: SelfSigned, handler: Handler, options: ServerOptions = {}): Promise<Loopback> {
+  const server = createHttpsServer({ ...options, cert: tls.cert, key: tls.key }, handler);
+  return listen(server, (port) => `https://localhost:${port}`);
 }
