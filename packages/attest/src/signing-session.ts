@@ -1,0 +1,147 @@
+import { bundleToJSON, type SerializedBundle } from "@sigstore/bundle";
+import { RFC3161Timestamp } from "@sigstore/core";
+import { type BundleBuilder, DSSEBundleBuilder, RekorWitness, TSAWitness, type Witness } from "@sigstore/sign";
+import { AttestError, redactSecret } from "./attest-error.js";
+import { CachedCertificateSigner } from "./cached-signer.js";
+import type { SigstoreInstance } from "./instance.js";
+import { MessageSignatureV03BundleBuilder } from "./message-bundle-builder.js";
+import { IN_TOTO_PAYLOAD_TYPE, type Statement } from "./statement.js";
+
+export interface SigningOptions {
+  instance: SigstoreInstance;
+  /** The OIDC token for audience `sigstore` (in actions: core.getIDToken("sigstore")); undefined when unavailable. */
+  getToken: () => Promise<string | undefined>;
+  /** Per-request timeout, capped at 30 s. */
+  timeoutMs?: number;
+  /** Retries per request on 5xx, 429 and network errors, with exponential backoff. */
+  retries?: number;
+  /** Re-requests of a whole bundle when the TSA's timestamp is unparseable (upstream "invalid time" bug). */
+  timestampAttempts?: number;
+  now?: () => number;
+}
+
+export interface SigningSession {
+  /** A message-signature bundle (hashedrekord) over the bytes of an artifact. */
+  signBlob(data: Buffer): Promise<SerializedBundle>;
+  /** A DSSE bundle over an in-toto Statement. */
+  signStatement(statement: Statement): Promise<SerializedBundle>;
+  /** The PEM certificate used for signing (for the legacy `.pem` file). */
+  certificatePem(): Promise<string>;
+  /** Fulcio certificate requests made so far. */
+  readonly certificateRequests: number;
+}
+
+const OIDC_HINT =
+  "Add `permissions: id-token: write` to the job (and run on GitHub Actions), so the runner can mint the OIDC token for audience `sigstore`.";
+
+/** Opens a keyless signing session against one Sigstore instance; one Fulcio certificate serves the whole session. */
+export function createSigningSession(options: SigningOptions): SigningSession {
+  const timeoutMs = Math.min(options.timeoutMs ?? 30_000, 30_000);
+  const retries = options.retries ?? 3;
+  const retry = { retries, factor: 2, minTimeout: 500, maxTimeout: 5_000 };
+  let token: string | undefined;
+  const getToken = async (): Promise<string> => {
+    let value: string | undefined;
+    try {
+      value = await options.getToken();
+    } catch (cause) {
+      throw new AttestError("ATTEST_OIDC_UNAVAILABLE", `no OIDC token: ${(cause as Error).message}`, {
+        hint: OIDC_HINT,
+      });
+    }
+    if (!value)
+      throw new AttestError("ATTEST_OIDC_UNAVAILABLE", "no OIDC token is available to this job", { hint: OIDC_HINT });
+    token = value;
+    return value;
+  };
+  const signer = new CachedCertificateSigner({
+    fulcioUrl: options.instance.fulcioUrl,
+    getToken,
+    timeoutMs,
+    retries,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const witnesses: Witness[] = [];
+  const { rekorUrl, tsaUrl } = options.instance;
+  if (rekorUrl) {
+    witnesses.push(
+      options.instance.rekorVersion === 2
+        ? new RekorWitness({ rekorBaseURL: rekorUrl, majorApiVersion: 2, timeout: timeoutMs, retry })
+        : new RekorWitness({ rekorBaseURL: rekorUrl, entryType: "dsse", timeout: timeoutMs, retry }),
+    );
+  }
+  if (tsaUrl) witnesses.push(new TSAWitness({ tsaBaseURL: tsaUrl, timeout: timeoutMs, retry }));
+  const dsse = new DSSEBundleBuilder({ signer, witnesses });
+  const message = new MessageSignatureV03BundleBuilder({ signer, witnesses });
+  const attempts = options.timestampAttempts ?? 3;
+
+  async function create(builder: BundleBuilder, artifact: { data: Buffer; type?: string }): Promise<SerializedBundle> {
+    for (let attempt = 1; ; attempt++) {
+      let json: SerializedBundle;
+      try {
+        json = bundleToJSON(await builder.create(artifact));
+      } catch (error) {
+        throw signingError(error, token);
+      }
+      if (timestampsParse(json)) return json;
+      if (attempt >= attempts) {
+        throw new AttestError(
+          "ATTEST_SIGNING_FAILED",
+          `the timestamp authority returned ${attempts} timestamps that @sigstore/core cannot parse ("invalid time")`,
+          {
+            hint: "A known upstream bug with genTime fractions; retry the job, or use an instance whose TSA encodes milliseconds.",
+          },
+        );
+      }
+    }
+  }
+
+  return {
+    signBlob: (data) => create(message, { data }),
+    signStatement: (statement) =>
+      create(dsse, { data: Buffer.from(JSON.stringify(statement)), type: IN_TOTO_PAYLOAD_TYPE }),
+    certificatePem: async () => {
+      try {
+        return await signer.certificatePem();
+      } catch (error) {
+        throw signingError(error, token);
+      }
+    },
+    get certificateRequests() {
+      return signer.certificateRequests;
+    },
+  };
+}
+
+/** True when every RFC 3161 timestamp of the bundle has a signing time @sigstore/core can read. */
+function timestampsParse(bundle: SerializedBundle): boolean {
+  for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
+    try {
+      void RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp, "base64")).signingTime;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+const SERVICE: Record<string, string> = {
+  CA_CREATE_SIGNING_CERTIFICATE_ERROR: "Fulcio (certificate authority)",
+  TLOG_CREATE_ENTRY_ERROR: "Rekor (transparency log)",
+  TSA_CREATE_TIMESTAMP_ERROR: "the timestamp authority",
+  IDENTITY_TOKEN_PARSE_ERROR: "the OIDC token",
+  IDENTITY_TOKEN_READ_ERROR: "the OIDC token provider",
+};
+
+function signingError(error: unknown, token: string | undefined): AttestError {
+  if (error instanceof AttestError) return error;
+  const cause = error as { code?: string; message?: string; cause?: { message?: string } } | undefined;
+  for (let inner: unknown = cause?.cause; inner; inner = (inner as { cause?: unknown }).cause) {
+    if (inner instanceof AttestError) return inner;
+  }
+  const service = SERVICE[cause?.code ?? ""] ?? "sigstore";
+  const detail = [cause?.message, cause?.cause?.message].filter(Boolean).join(": ");
+  return new AttestError("ATTEST_SIGNING_FAILED", redactSecret(`signing failed at ${service}: ${detail}`, token), {
+    hint: "The service was unreachable, slow or refused the request after retries; nothing was signed. Check the instance URLs and retry.",
+  });
+}

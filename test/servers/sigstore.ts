@@ -1,0 +1,270 @@
+/**
+ * An offline Sigstore stack on 127.0.0.1 for tests and the benchmark: @sigstore/mock's Fulcio (+ CT log),
+ * Rekor v1, Rekor v2 and an RFC 3161 TSA behind plain node:http servers, a trusted root built from their keys,
+ * and fake GitHub Actions OIDC tokens. It works around three known pitfalls of the mock (see the comments).
+ */
+import { createHash, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import {
+  fulcioHandler,
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  initializeTSA,
+  tsaHandler,
+} from "@sigstore/mock";
+import { HashAlgorithm, PublicKeyDetails, TransparencyLogEntry, TrustedRoot } from "@sigstore/protobuf-specs";
+import { CreateEntryRequest, Entry } from "@sigstore/protobuf-specs/rekor/v2";
+
+type KeyPair = { publicKey: KeyObject; privateKey: KeyObject };
+type HandlerResult = { statusCode: number; response: string | ArrayBufferView; contentType?: string };
+type Handler = { path: string; fn: (body: string) => Promise<HandlerResult> };
+
+export interface SigstoreStack {
+  /** Fulcio, Rekor v1 and the TSA share this origin. */
+  url: string;
+  /** The Rekor v2 log. */
+  urlV2: string;
+  /** The trusted root (JSON as written to trusted_root.json) trusting this stack's CA, logs and TSA. */
+  trustedRoot: Record<string, unknown>;
+  /** Requests received per path, e.g. "/api/v2/signingCert". */
+  requests: Map<string, number>;
+  /** Answers the next `count` requests to `path` with `status` before reaching the mock. */
+  failNext(path: string, status: number, count: number): void;
+  /** Delays every answer by `ms` (slow-service tests). */
+  setDelay(ms: number): void;
+  close(): Promise<void>;
+}
+
+export const FULCIO_PATH = "/api/v2/signingCert";
+export const REKOR_V1_PATH = "/api/v1/log/entries";
+export const REKOR_V2_PATH = "/api/v2/log/entries";
+export const TSA_PATH = "/api/v1/timestamp";
+
+const sha256 = (data: Uint8Array | string): Buffer => createHash("sha256").update(data).digest();
+const bytes = (view: ArrayBufferView): Buffer => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+const ecKeyPair = (): KeyPair => generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+
+/** Starts the stack; close it after the test. */
+export async function startSigstoreStack(): Promise<SigstoreStack> {
+  const requests = new Map<string, number>();
+  const failures: { path: string; status: number; left: number }[] = [];
+  const delay = { ms: 0 };
+  const context = { requests, failures, delay };
+  const keys = { ca: ecKeyPair(), ct: ecKeyPair(), rekor: ecKeyPair(), rekorV2: ecKeyPair(), tsa: ecKeyPair() };
+  const handlers = new Map<string, Handler>();
+  const main = await serve(handlers, context);
+  const ctlog = await initializeCTLog(keys.ct);
+  const ca = await initializeCA(keys.ca, ctlog);
+  const tlog = await initializeTLog(main.url, keys.rekor);
+  const tsa = await initializeTSA(keys.tsa);
+  // Pitfall 3: the mock encodes genTime as DER GeneralizedTime, dropping trailing zeros of the fraction
+  // ("…00.5Z"), which @sigstore/core rejects ("invalid time"); issue timestamps only at safe milliseconds.
+  const timestamp = tsa.timestamp.bind(tsa);
+  tsa.timestamp = async (request) => {
+    for (;;) {
+      const ms = Date.now() % 1000;
+      if (ms === 0 || ms % 10 !== 0) return timestamp(request);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  };
+  // The SAN real Fulcio derives for GitHub tokens (https://github.com/<job_workflow_ref>) comes from a `san` claim.
+  for (const h of [fulcioHandler(ca, { subjectClaim: "san" }), rekorV1Handler(tlog), tsaHandler(tsa)]) {
+    handlers.set(h.path, h as Handler);
+  }
+  const handlersV2 = new Map<string, Handler>();
+  const v2 = await serve(handlersV2, context);
+  const tlogV2 = await initializeTLog(v2.url, keys.rekorV2);
+  handlersV2.set(REKOR_V2_PATH, rekorV2Handler(tlogV2));
+
+  const spki = (key: KeyObject): Buffer => key.export({ format: "der", type: "spki" });
+  const start = new Date(Date.now() - 60_000);
+  const tlogInstance = (baseUrl: string, key: KeyObject) => ({
+    baseUrl,
+    hashAlgorithm: HashAlgorithm.SHA2_256,
+    publicKey: { rawBytes: spki(key), keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256, validFor: { start } },
+    logId: { keyId: sha256(spki(key)) },
+    checkpointKeyId: undefined,
+    operator: "sigstore.mock",
+  });
+  const trustedRoot = TrustedRoot.toJSON({
+    mediaType: "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+    tlogs: [tlogInstance(main.url, keys.rekor.publicKey), tlogInstance(v2.url, keys.rekorV2.publicKey)],
+    certificateAuthorities: [
+      {
+        subject: { organization: "sigstore.mock", commonName: "sigstore" },
+        uri: main.url,
+        certChain: { certificates: [{ rawBytes: bytes(ca.rootCertificate) }] },
+        validFor: { start },
+        operator: "sigstore.mock",
+      },
+    ],
+    ctlogs: [
+      {
+        baseUrl: main.url,
+        hashAlgorithm: HashAlgorithm.SHA2_256,
+        publicKey: {
+          rawBytes: spki(keys.ct.publicKey),
+          keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+          validFor: { start },
+        },
+        logId: { keyId: bytes(ctlog.logID) },
+        checkpointKeyId: undefined,
+        operator: "sigstore.mock",
+      },
+    ],
+    timestampAuthorities: [
+      {
+        subject: { organization: "sigstore.mock", commonName: "tsa" },
+        uri: main.url,
+        certChain: {
+          certificates: [{ rawBytes: bytes(tsa.intCertificate) }, { rawBytes: bytes(tsa.rootCertificate) }],
+        },
+        validFor: { start },
+        operator: "sigstore.mock",
+      },
+    ],
+  }) as Record<string, unknown>;
+
+  return {
+    url: main.url,
+    urlV2: v2.url,
+    trustedRoot,
+    requests,
+    failNext: (path, status, count) => failures.push({ path, status, left: count }),
+    setDelay: (ms) => {
+      delay.ms = ms;
+    },
+    close: async () => {
+      await Promise.all([main.server, v2.server].map((s) => new Promise((resolve) => s.close(resolve))));
+    },
+  };
+}
+
+async function serve(
+  handlers: Map<string, Handler>,
+  context: {
+    requests: Map<string, number>;
+    failures: { path: string; status: number; left: number }[];
+    delay: { ms: number };
+  },
+): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+      context.requests.set(path, (context.requests.get(path) ?? 0) + 1);
+      if (context.delay.ms > 0) await new Promise((resolve) => setTimeout(resolve, context.delay.ms));
+      const failure = context.failures.find((f) => f.path === path && f.left > 0);
+      if (failure) {
+        failure.left--;
+        res.writeHead(failure.status, { "content-type": "application/json" }).end('{"message":"injected failure"}');
+        return;
+      }
+      const handler = handlers.get(path);
+      if (!handler || req.method !== "POST") {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      try {
+        const { statusCode, response, contentType } = await handler.fn(Buffer.concat(chunks).toString("utf8"));
+        const body =
+          typeof response === "string"
+            ? response
+            : Buffer.from(response.buffer, response.byteOffset, response.byteLength);
+        res.writeHead(statusCode, { "content-type": contentType ?? "text/plain" }).end(body);
+      } catch (error) {
+        res.writeHead(500).end(String(error));
+      }
+    });
+  });
+  server.keepAliveTimeout = 1_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+}
+
+type TLog = Awaited<ReturnType<typeof initializeTLog>>;
+
+/** Pitfall 1: the mock stores a `dsse` proposal verbatim; real Rekor stores payload hash and signatures. */
+function rekorV1Handler(tlog: TLog): Handler {
+  return {
+    path: REKOR_V1_PATH,
+    fn: async (body) => {
+      let entry = JSON.parse(body) as {
+        kind?: string;
+        spec?: { proposedContent?: { envelope: string; verifiers: string[] } };
+      };
+      const proposed = entry.kind === "dsse" ? entry.spec?.proposedContent : undefined;
+      if (proposed) {
+        const envelope = JSON.parse(proposed.envelope) as { payload: string; signatures: { sig: string }[] };
+        entry = {
+          apiVersion: "0.0.1",
+          kind: "dsse",
+          spec: {
+            envelopeHash: { algorithm: "sha256", value: sha256(proposed.envelope).toString("hex") },
+            payloadHash: {
+              algorithm: "sha256",
+              value: sha256(Buffer.from(envelope.payload, "base64")).toString("hex"),
+            },
+            signatures: envelope.signatures.map((s) => ({ signature: s.sig, verifier: proposed.verifiers[0] })),
+          },
+        } as typeof entry;
+      }
+      return { statusCode: 201, response: JSON.stringify(await tlog.log(entry)), contentType: "application/json" };
+    },
+  };
+}
+
+/** Pitfalls 1 and 2 for Rekor v2: store what real Rekor stores, and use leaf index 0 of the 1-leaf tree. */
+function rekorV2Handler(tlog: TLog): Handler {
+  return {
+    path: REKOR_V2_PATH,
+    fn: async (body) => {
+      const request = CreateEntryRequest.fromJSON(JSON.parse(body)).spec;
+      let entry: Entry;
+      if (request?.$case === "dsseRequestV002") {
+        const { envelope, verifiers } = request.dsseRequestV002;
+        entry = {
+          kind: "dsse",
+          apiVersion: "0.0.2",
+          spec: {
+            spec: {
+              $case: "dsseV002",
+              dsseV002: {
+                payloadHash: {
+                  algorithm: HashAlgorithm.SHA2_256,
+                  digest: sha256(envelope?.payload ?? Buffer.alloc(0)),
+                },
+                signatures: (envelope?.signatures ?? []).map((s) => ({ content: s.sig, verifier: verifiers[0] })),
+              },
+            },
+          },
+        } as unknown as Entry;
+      } else if (request?.$case === "hashedRekordRequestV002") {
+        const { digest, signature } = request.hashedRekordRequestV002;
+        entry = {
+          kind: "hashedrekord",
+          apiVersion: "0.0.2",
+          spec: {
+            spec: {
+              $case: "hashedRekordV002",
+              hashedRekordV002: { data: { algorithm: HashAlgorithm.SHA2_256, digest }, signature },
+            },
+          },
+        } as unknown as Entry;
+      } else {
+        return { statusCode: 400, response: "unsupported entry" };
+      }
+      const tle = await tlog.logV2(Entry.toJSON(entry) as never);
+      if (tle.kindVersion) tle.kindVersion.kind = entry.kind;
+      tle.logIndex = "0";
+      if (tle.inclusionProof) tle.inclusionProof.logIndex = "0";
+      return {
+        statusCode: 201,
+        response: JSON.stringify(TransparencyLogEntry.toJSON(tle)),
+        contentType: "application/json",
+      };
+    },
+  };
+}
