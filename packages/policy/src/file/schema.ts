@@ -1,5 +1,6 @@
+import semver from "semver";
 import { z } from "zod";
-import { isExactVersion, SEMVER_ECOSYSTEMS } from "../checks/match.js";
+import { isExactVersion, parseComparators, SEMVER_ECOSYSTEMS } from "../checks/match.js";
 import { secretsSectionSchema } from "./secrets-section.js";
 import { advisoriesSection, bansSection, licensesSection, networkSection, sourcesSection } from "./sections.js";
 import { action } from "./validators.js";
@@ -25,11 +26,19 @@ export const policyFileSchema = z
     ];
     for (const { entry, path } of ranged) {
       if (entry.version === undefined || isExactVersion(entry.version)) continue;
-      if (entry.ecosystem !== undefined && SEMVER_ECOSYSTEMS.includes(entry.ecosystem)) continue;
+      const eco = entry.ecosystem;
+      const semverEco = eco !== undefined && SEMVER_ECOSYSTEMS.includes(eco);
+      if (semverEco ? semver.validRange(entry.version) !== null : eco !== undefined && parseComparators(entry.version))
+        continue;
       ctx.addIssue({
         code: "custom",
         path,
-        message: `version range ${JSON.stringify(entry.version)} needs \`ecosystem: npm\` or \`ecosystem: crates.io\` (semver); other ecosystems take an exact version`,
+        message:
+          eco === undefined
+            ? `version range ${JSON.stringify(entry.version)} needs an \`ecosystem\`: ranges are compared in that ecosystem's version ordering`
+            : semverEco
+              ? `${JSON.stringify(entry.version)} is not a valid semver range`
+              : `${JSON.stringify(entry.version)} is not a comparator list such as ">=1.0, <2.0"`,
       });
     }
     if (file.mode !== "high-assurance") return;

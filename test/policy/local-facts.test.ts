@@ -1,0 +1,59 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GraphBuilder, readInventory } from "@tollgate/inventory";
+import { evaluatePolicy, gatherFacts, parseMetadata, parsePolicy } from "@tollgate/policy";
+import { describe, expect, it } from "vitest";
+import { npmProject } from "./helpers.js";
+
+describe("facts from local metadata", () => {
+  it("reads npm's deprecation messages from the lockfile and reports them as the policy says", async () => {
+    const dir = npmProject("Kong__insomnia");
+    const graph = await readInventory(dir);
+    const facts = await gatherFacts(graph, { dir });
+    const deprecated = [...facts.values()].filter((f) => f.deprecated !== undefined);
+    expect(deprecated).toHaveLength(16);
+    const report = evaluatePolicy(graph, parsePolicy("version: 1\ndeprecated: deny\n", "tollgate.yml"), { facts });
+    const finding = report.findings.find((f) => f.package === "@humanwhocodes/config-array");
+    expect([finding?.rule, finding?.level, finding?.message]).toEqual([
+      "deprecated",
+      "deny",
+      "@humanwhocodes/config-array@0.13.0 is deprecated: Use @eslint/config-array instead",
+    ]);
+  });
+
+  it("takes a missing license from node_modules/<name>/package.json of the same version", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tollgate-nm-"));
+    mkdirSync(join(dir, "node_modules", "date-now"), { recursive: true });
+    writeFileSync(
+      join(dir, "node_modules", "date-now", "package.json"),
+      '{"name":"date-now","version":"0.1.4","license":"MIT"}',
+    );
+    const builder = new GraphBuilder();
+    const id = builder.addComponent({ ecosystem: "npm", name: "date-now", version: "0.1.4" });
+    const facts = await gatherFacts(builder.build({ id: "tollgate:root", name: "x" }), { dir });
+    expect(facts.get(id)).toEqual({ license: "MIT", origin: "node_modules/date-now/package.json" });
+  });
+
+  it("takes Python licenses from dist-info METADATA, preferring License-Expression", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tollgate-venv-"));
+    const info = join(dir, ".venv", "lib", "python3.12", "site-packages", "Flask_Cors-4.0.1.dist-info");
+    mkdirSync(info, { recursive: true });
+    writeFileSync(
+      join(info, "METADATA"),
+      "Metadata-Version: 2.4\nName: Flask_Cors\nVersion: 4.0.1\nLicense: MIT license\nLicense-Expression: MIT\n\nbody License: GPL\n",
+    );
+    const builder = new GraphBuilder();
+    const id = builder.addComponent({ ecosystem: "PyPI", name: "flask-cors", version: "4.0.1" });
+    const facts = await gatherFacts(builder.build({ id: "tollgate:root", name: "x" }), { dir });
+    expect(facts.get(id)).toEqual({
+      license: "MIT",
+      origin: ".venv/lib/python3.12/site-packages/Flask_Cors-4.0.1.dist-info/METADATA",
+    });
+  });
+
+  it("keeps a legacy License header as the raw string", () => {
+    expect(parseMetadata("Name: x\nVersion: 1\nLicense: BSD\n").license).toBe("BSD");
+    expect(parseMetadata("Name: x\nVersion: 1\nLicense: UNKNOWN\n").license).toBeUndefined();
+  });
+});
