@@ -130,9 +130,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     await checkUrl(method, url);
     const timeoutMs = Math.min(positive(req.timeoutMs, defaultTimeout, "timeoutMs"), MAX_TIMEOUT_MS);
     const maxBytes = positive(req.maxBytes, defaultMaxBytes, "maxBytes");
-    const maxAttempts = isIdempotent(method, req.idempotent)
-      ? Math.max(1, Math.floor(req.attempts ?? DEFAULT_ATTEMPTS))
-      : 1;
+    const asked = Math.floor(req.attempts ?? DEFAULT_ATTEMPTS);
+    const maxAttempts = isIdempotent(method, req.idempotent) && Number.isFinite(asked) ? Math.max(1, asked) : 1;
     const accepted = new Set(req.acceptStatus ?? []);
     const started = now();
     const deadlineAt = started + deadlineMs;
