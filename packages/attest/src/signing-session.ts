@@ -140,7 +140,9 @@ function signingError(error: unknown, token: string | undefined): AttestError {
     if (inner instanceof AttestError) return inner;
   }
   const service = SERVICE[cause?.code ?? ""] ?? "sigstore";
-  const detail = [cause?.message, cause?.cause?.message].filter(Boolean).join(": ");
+  const outer = cause?.message ?? "";
+  const inner = cause?.cause?.message ?? "";
+  const detail = inner && !outer.includes(inner) ? `${outer}: ${inner}` : outer;
   return new AttestError("ATTEST_SIGNING_FAILED", redactSecret(`signing failed at ${service}: ${detail}`, token), {
     hint: "The service was unreachable, slow or refused the request after retries; nothing was signed. Check the instance URLs and retry.",
   });
