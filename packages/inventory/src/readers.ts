@@ -1,4 +1,6 @@
 import type { LockfileReader } from "./reader.js";
+import { uvLockReader } from "./readers/python/uv-lock-reader.js";
+import { poetryLockReader } from "./readers/python/poetry-lock-reader.js";
 import { npmReader } from "./readers/npm/npm-reader.js";
 import { goModReader } from "./readers/go/go-mod-reader.js";
 import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
@@ -8,6 +10,8 @@ import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
  * matters for formats sharing a file name (the first whose `matches` accepts wins).
  */
 export const defaultReaders: LockfileReader[] = [
+  uvLockReader,
+  poetryLockReader,
   npmReader,
   goModReader,
   cargoLockReader,
