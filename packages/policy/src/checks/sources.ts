@@ -24,6 +24,21 @@ export function gitOrigin(url: string): { host: string; org?: string } | undefin
   }
 }
 
+/** The repository a git URL points at, without scheme, user, `.git`, query or fragment: `host/owner/repo`. */
+export function repoKey(url: string): string {
+  const text = url.replace(/^git\+/, "").replace(/[#?].*$/, "");
+  const scp = /^[\w.-]+@([\w.-]+):(.+)$/.exec(text);
+  const rest = scp ? `${scp[1]}/${scp[2]}` : text.replace(/^[a-z+]+:\/\/(?:[^@/]+@)?/i, "");
+  return rest
+    .replace(/\.git$/, "")
+    .replace(/\/+$/, "")
+    .toLowerCase();
+}
+
+function sameRepo(allowed: string, url: string): boolean {
+  return repoKey(allowed) === repoKey(url);
+}
+
 function normalizeRegistry(url: string): string {
   const bare = url.replace(/^(registry|sparse)\+/, "");
   return bare.endsWith("/") ? bare : `${bare}/`;

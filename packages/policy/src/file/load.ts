@@ -5,6 +5,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { PolicyError, type PolicyIssue } from "../errors.js";
+import { mapDenyToml } from "./deny-toml.js";
 import { keyPath, locate } from "./locate.js";
 import { type Policy, policyFileSchema, toPolicy } from "./schema.js";
 import { keysAt, nearestKey } from "./suggest.js";
@@ -21,6 +22,8 @@ export interface LoadedPolicy {
   sha256?: string;
   /** What kind of file the policy was read from. */
   format?: "tollgate" | "cargo-deny";
+  /** deny.toml keys that Tollgate does not apply (only for `cargo-deny`). */
+  unmapped?: string[];
 }
 
 /** Options of `loadPolicy`. */
@@ -46,13 +49,15 @@ function display(file: string, cwd: string): string {
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : file;
 }
 
-function toIssues(error: z.ZodError, doc: ReturnType<typeof parseDocument>, lines: LineCounter): PolicyIssue[] {
+type Locator = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined;
+
+function toIssues(error: z.ZodError, locator: Locator): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
   for (const issue of error.issues) {
     const keys = issue.code === "unrecognized_keys" ? issue.keys : [undefined];
     for (const unknown of keys) {
       const path = unknown === undefined ? issue.path : [...issue.path, unknown];
-      const where = locate(doc, lines, path);
+      const where = locator(path);
       let message = issue.message;
       if (unknown !== undefined) {
         const valid = keysAt(policyFileSchema, issue.path);
@@ -79,14 +84,19 @@ export function parsePolicy(text: string, file: string): Policy {
       hint: "fix the YAML syntax at that line",
     });
   }
-  const result = policyFileSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  return validatePolicy(doc.toJS({ maxAliasCount: 100 }), file, (path) => locate(doc, lines, path));
+}
+
+/** Validates a policy document (already parsed from YAML or mapped from deny.toml); `locator` finds lines. */
+export function validatePolicy(value: unknown, file: string, locator: Locator = () => undefined): Policy {
+  const result = policyFileSchema.safeParse(value);
   if (result.success) return toPolicy(result.data);
-  const issues = toIssues(result.error, doc, lines);
+  const issues = toIssues(result.error, locator);
   const first = issues[0] as PolicyIssue;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
   const error = new PolicyError("POLICY_INVALID", `${first.key}: ${first.message}${more}`, {
     location: { file, ...(first.line !== undefined ? { line: first.line, column: first.column } : {}) },
-    hint: "fix the policy file; `tollgate policy --schema` prints its JSON Schema",
+    hint: "fix the policy file; schema/tollgate.schema.json describes every key",
   });
   error.issues = issues;
   throw error;
@@ -99,15 +109,37 @@ export function defaultPolicy(): Policy {
 
 /**
  * Loads the policy: `file` when given (relative to `cwd`), else the project's policy
- * file, else the defaults. Rejects a bad file before anything runs.
+ * file, else its cargo-deny `deny.toml`, else the defaults. Rejects a bad file before anything runs.
  */
 export async function loadPolicy(file: string | undefined, options: LoadPolicyOptions): Promise<LoadedPolicy> {
   const path = file === undefined ? findPolicyFile(options.cwd) : resolve(options.cwd, file);
-  if (path === undefined) return { policy: defaultPolicy() };
+  if (path === undefined) {
+    const denyToml = resolve(options.cwd, "deny.toml");
+    return existsSync(denyToml) ? loadDenyToml(denyToml, options.cwd) : { policy: defaultPolicy() };
+  }
+  if (path.endsWith(".toml")) return loadDenyToml(path, options.cwd);
   const shown = display(path, options.cwd);
-  let bytes: Buffer;
+  const bytes = await readPolicyBytes(path, shown);
+  const policy = parsePolicy(bytes.toString("utf8"), shown);
+  return { policy, file: shown, sha256: sha256(bytes), format: "tollgate" };
+}
+
+/** Reads a cargo-deny `deny.toml` as the policy (when a project has no tollgate policy). */
+async function loadDenyToml(path: string, cwd: string): Promise<LoadedPolicy> {
+  const shown = display(path, cwd);
+  const bytes = await readPolicyBytes(path, shown);
+  const mapping = mapDenyToml(bytes.toString("utf8"), shown);
+  const policy = validatePolicy(mapping.document, shown);
+  return { policy, file: shown, sha256: sha256(bytes), format: "cargo-deny", unmapped: mapping.unmapped };
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+async function readPolicyBytes(path: string, shown: string): Promise<Buffer> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === "ENOENT";
     throw new PolicyError(missing ? "POLICY_NOT_FOUND" : "POLICY_UNREADABLE", `cannot read policy file ${shown}`, {
@@ -116,6 +148,4 @@ export async function loadPolicy(file: string | undefined, options: LoadPolicyOp
       cause,
     });
   }
-  const policy = parsePolicy(bytes.toString("utf8"), shown);
-  return { policy, file: shown, sha256: createHash("sha256").update(bytes).digest("hex"), format: "tollgate" };
 }

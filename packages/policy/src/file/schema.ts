@@ -23,6 +23,10 @@ export const policyFileSchema = z
     const ranged = [
       ...file.bans.deny.map((entry, index) => ({ entry, path: ["bans", "deny", index, "version"] })),
       ...file.licenses.clarify.map((entry, index) => ({ entry, path: ["licenses", "clarify", index, "version"] })),
+      ...file.licenses.exceptions.map((entry, index) => ({
+        entry,
+        path: ["licenses", "exceptions", index, "version"],
+      })),
     ];
     for (const { entry, path } of ranged) {
       if (entry.version === undefined || isExactVersion(entry.version)) continue;

@@ -33,6 +33,7 @@ export const licensesSection = z.strictObject({
       z.strictObject({
         package: packageName,
         ecosystem: ecosystem.optional(),
+        version: z.string().min(1).optional(),
         allow: z.array(spdxExpression).min(1),
         reason,
       }),
@@ -78,6 +79,7 @@ export const sourcesSection = z.strictObject({
   git: z
     .strictObject({
       hosts: z.array(z.string().min(1)).default([]),
+      repos: z.array(z.string().min(1)).default([]),
       orgs: z
         .array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, { error: "expected host/org, e.g. github.com/acme" }))
         .default([]),
