@@ -71,7 +71,9 @@ describe("compileAllowList", () => {
 
   it.each([
     ["https://mirror.example.org", "a URL"],
-    ["mirror.example.org:8443", "a port"],
+    ["mirror.example.org:0", "port 0"],
+    ["mirror.example.org:http", "a named port"],
+    ["mirror.example.org:70000", "a port out of range"],
     ["mirror.example.org/simple", "a path"],
     ["*", "a bare wildcard"],
     ["*.org", "a top-level-domain wildcard"],
@@ -88,6 +90,23 @@ describe("compileAllowList", () => {
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).code).toBe("INVALID_OPTIONS");
     expect((error as HttpError).message).toContain(`network.allow entry ${JSON.stringify(entry)}`);
+  });
+
+  it("limits an entry with a port to that port", () => {
+    const list = compileAllowList(["mirror.example.org:8443", "*.cache.example.org:443"]);
+    expect(list.matches("mirror.example.org", 8443)).toBe(true);
+    expect(list.matches("mirror.example.org", 443)).toBe(false);
+    expect(list.matches("eu.cache.example.org", 443)).toBe(true);
+    expect(list.matches("eu.cache.example.org", 8443)).toBe(false);
+  });
+
+  it("lets an entry without a port cover every port", () => {
+    expect(compileAllowList(["mirror.example.org"]).matches("mirror.example.org", 8443)).toBe(true);
+  });
+
+  it("normalizes IPv6 entries with a port into brackets", () => {
+    const list = compileAllowList(["[::1]:8080", "[::1]"]);
+    expect(list.entries).toEqual(["::1", "[::1]:8080"]);
   });
 
   it("normalizes a wildcard entry", () => {

@@ -1,6 +1,7 @@
 /**
  * The egress allow-list: which hosts the client may connect to. Deny by default; a
- * host is allowed when an entry names it exactly or a `*.suffix` entry covers it.
+ * host is allowed when an entry names it exactly or a `*.suffix` entry covers it (an
+ * entry with `:port` covers that port only).
  */
 import { HttpError } from "./errors.js";
 
@@ -25,10 +26,11 @@ export const DEFAULT_ALLOWED_HOSTS: readonly string[] = Object.freeze([
   "timestamp.githubapp.com",
 ]);
 
-/** A compiled allow-list; `matches` takes a URL hostname (IPv6 without brackets). */
+/** A compiled allow-list; `matches` takes a URL hostname (IPv6 with or without brackets) and port. */
 export interface AllowList {
   readonly entries: readonly string[];
-  matches(host: string): boolean;
+  /** True when an entry covers the host; an entry with a port covers that port only. */
+  matches(host: string, port?: number): boolean;
 }
 
 /** Lower-cases a host and strips IPv6 brackets and a trailing dot. */
@@ -44,42 +46,82 @@ function invalidEntry(entry: string, why: string): HttpError<"INVALID_OPTIONS"> 
     method: "GET",
     host: "",
     path: "",
-    hint: 'write a host name ("mirror.example.org") or a wildcard of a domain ("*.example.org"), without scheme, port or path',
+    hint: 'write a host name ("mirror.example.org"), optionally with a port ("mirror.example.org:8443"), or a wildcard of a domain ("*.example.org"), without scheme or path',
   });
 }
 
-/** Checks that an entry is a bare host name, IP address or `*.domain`, and normalizes it. */
+/** Splits `host:port`, `[v6]:port`, `[v6]` and a bare IPv6 address into host and port text. */
+function splitPort(entry: string): { host: string; port: string | undefined } {
+  const bracketed = /^\[([^\]]*)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) return { host: bracketed[1] ?? "", port: bracketed[2] };
+  const colons = entry.split(":").length - 1;
+  if (colons !== 1) return { host: entry, port: undefined };
+  const [host = "", port = ""] = entry.split(":");
+  return { host, port };
+}
+
+/**
+ * Checks that an entry is a bare host name, IP address or `*.domain`, optionally with
+ * a port, and normalizes it (lower case, no trailing dot, IPv6 in brackets when a port follows).
+ */
 export function parseAllowEntry(entry: string): string {
-  const normalized = normalizeHost(entry);
+  if (/[/@?#\s]/.test(entry.trim())) throw invalidEntry(entry, "is not a bare host name");
+  const { host: rawHost, port } = splitPort(entry.trim());
+  const normalized = normalizeHost(rawHost);
   const wildcard = normalized.startsWith("*.");
   const host = wildcard ? normalized.slice(2) : normalized;
   if (host === "" || host.includes("*")) throw invalidEntry(entry, "is not a host name or a *.domain wildcard");
-  if (/[/@?#\s]/.test(host)) throw invalidEntry(entry, "is not a bare host name");
+  if (port !== undefined && !/^\d{1,5}$/.test(port)) throw invalidEntry(entry, "has a port that is not a number");
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) throw invalidEntry(entry, "has no valid port");
   let parsed: URL;
   try {
     parsed = new URL(`https://${host.includes(":") ? `[${host}]` : host}/`);
   } catch {
     throw invalidEntry(entry, "is not a valid host name");
   }
-  if (normalizeHost(parsed.hostname) !== host || parsed.port !== "") {
-    throw invalidEntry(entry, "is not a bare host name");
-  }
+  if (normalizeHost(parsed.hostname) !== host) throw invalidEntry(entry, "is not a bare host name");
   if (wildcard && !host.includes(".")) throw invalidEntry(entry, "would allow a whole top-level domain");
-  return wildcard ? `*.${host}` : host;
+  const name = wildcard ? `*.${host}` : host;
+  if (port === undefined) return name;
+  return `${host.includes(":") ? `[${name}]` : name}:${Number(port)}`;
 }
 
-/** Compiles entries (exact hosts or `*.suffix`) into a matcher; invalid entries throw INVALID_OPTIONS. */
+interface Rule {
+  host: string;
+  wildcard: boolean;
+  port: number | undefined;
+}
+
+function toRule(entry: string): Rule {
+  const { host, port } = splitPort(entry);
+  const wildcard = host.startsWith("*.");
+  return { host: wildcard ? host.slice(1) : host, wildcard, port: port === undefined ? undefined : Number(port) };
+}
+
+/**
+ * Compiles entries (exact hosts or `*.suffix`, each optionally with `:port`) into a
+ * matcher; invalid entries throw INVALID_OPTIONS.
+ */
 export function compileAllowList(entries: readonly string[]): AllowList {
   const parsed = [...new Set(entries.map(parseAllowEntry))].sort();
-  const exact = new Set(parsed.filter((e) => !e.startsWith("*.")));
-  const suffixes = parsed.filter((e) => e.startsWith("*.")).map((e) => e.slice(1));
+  const rules = parsed.map(toRule);
   return {
     entries: parsed,
-    matches(host: string): boolean {
+    matches(host: string, port?: number): boolean {
       const h = normalizeHost(host);
-      return exact.has(h) || suffixes.some((suffix) => h.endsWith(suffix) && h.length > suffix.length);
+      return rules.some(
+        (rule) =>
+          (rule.port === undefined || rule.port === port) &&
+          (rule.wildcard ? h.endsWith(rule.host) && h.length > rule.host.length : h === rule.host),
+      );
     },
   };
+}
+
+/** The port a URL connects to: its explicit port, else 443 for https: and 80 for http:. */
+export function effectivePort(url: URL): number {
+  if (url.port !== "") return Number(url.port);
+  return url.protocol === "http:" ? 80 : 443;
 }
 
 /** True for loopback hosts, the only ones plaintext `http:` may reach: 127.0.0.0/8, ::1, localhost. */

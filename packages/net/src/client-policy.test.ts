@@ -72,6 +72,16 @@ describe("allow-list", () => {
     expect(calls).toEqual(["https://registry.example.org/left-pad"]);
   });
 
+  it("reaches only the port an entry with a port names", async () => {
+    const allowed = await server((_req, res) => res.end("allowed port"));
+    const other = await server((_req, res) => res.end("other port"));
+    const client = createHttpClient({ allowOnly: [`127.0.0.1:${allowed.port}`] });
+    expect((await client.request({ url: `${allowed.origin}/` })).text()).toBe("allowed port");
+    const error = await rejection(client.request({ url: `${other.origin}/` }));
+    expect(error.code).toBe("NETWORK_REFUSED");
+    expect(other.seen).toEqual([]);
+  });
+
   it("rejects an invalid network.allow entry when the client is created", () => {
     expect(() => createHttpClient({ allow: ["https://mirror.example.org/"] })).toThrow(
       'network.allow entry "https://mirror.example.org/" is not a bare host name',

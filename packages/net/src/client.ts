@@ -6,7 +6,7 @@
  */
 import { setTimeout as delay } from "node:timers/promises";
 import { EnvHttpProxyAgent, fetch as undiciFetch } from "undici";
-import { compileAllowList, DEFAULT_ALLOWED_HOSTS, isLoopbackHost, normalizeHost } from "./allow-list.js";
+import { compileAllowList, DEFAULT_ALLOWED_HOSTS, effectivePort, isLoopbackHost, normalizeHost } from "./allow-list.js";
 import { type AttemptOutcome, runAttempt } from "./attempt.js";
 import { HttpError, type HttpErrorTarget } from "./errors.js";
 import { deadlineExceeded, hostNotAllowed, insecureRefusal, offlineRefusal, outcomeError } from "./failures.js";
@@ -109,7 +109,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         }),
       );
     }
-    if (allowList.matches(target.host)) return;
+    if (allowList.matches(target.host, effectivePort(url))) return;
     if (options.allowOnly === undefined && (await configuredHosts()).has(target.host)) return;
     refuse(hostNotAllowed(target));
   };
