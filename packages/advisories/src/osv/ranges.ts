@@ -1,0 +1,88 @@
+import type { VersionScheme } from "../versions/scheme.js";
+import type { OsvAffected } from "./schema.js";
+
+type EventKind = "introduced" | "fixed" | "last_affected" | "limit";
+
+/** One event with its version parsed once; `zero` is OSV's `introduced: "0"` (before every version). */
+interface CompiledEvent {
+  kind: EventKind;
+  raw: string;
+  zero: boolean;
+  parsed: unknown;
+}
+
+/** An `affected[]` entry prepared for matching: explicit versions and SEMVER/ECOSYSTEM ranges, events sorted. */
+export interface CompiledAffected {
+  versions: Set<string>;
+  parsedVersions: unknown[];
+  ranges: CompiledEvent[][];
+}
+
+/** A version in an advisory that its ecosystem cannot read. */
+export class UnreadableVersion extends Error {
+  constructor(readonly version: string) {
+    super(`unreadable version "${version}"`);
+  }
+}
+
+function compileEvent(scheme: VersionScheme, e: Partial<Record<EventKind, string>>): CompiledEvent {
+  const kind = (Object.keys(e) as EventKind[]).find((k) => e[k] !== undefined) as EventKind;
+  const raw = e[kind] as string;
+  const zero = kind === "introduced" && raw === "0";
+  const parsed = zero ? undefined : scheme.parse(raw);
+  if (!zero && parsed === undefined) throw new UnreadableVersion(raw);
+  return { kind, raw, zero, parsed };
+}
+
+/**
+ * Prepares an affected entry. GIT ranges are skipped (they name commits, not versions)
+ * without hiding the ranges after them. An event version the ecosystem cannot read
+ * throws UnreadableVersion, so the caller can report the record as malformed.
+ */
+export function compileAffected(scheme: VersionScheme, affected: OsvAffected): CompiledAffected {
+  const ranges: CompiledEvent[][] = [];
+  for (const range of affected.ranges ?? []) {
+    if (range.type === "GIT") continue;
+    const events = range.events.map((e) => compileEvent(scheme, e));
+    events.sort((a, b) => (a.zero ? (b.zero ? 0 : -1) : b.zero ? 1 : scheme.compare(a.parsed, b.parsed)));
+    ranges.push(events);
+  }
+  const versions = new Set(affected.versions ?? []);
+  const parsedVersions = [...versions].map((v) => scheme.parse(v)).filter((v) => v !== undefined);
+  return { versions, parsedVersions, ranges };
+}
+
+/** OSV's evaluation of one range: the last event at or below the version decides; `limit` caps the range. */
+function inRange(scheme: VersionScheme, version: unknown, events: CompiledEvent[]): boolean {
+  let affected = false;
+  for (const e of events) {
+    if (e.kind === "limit") {
+      if (scheme.compare(version, e.parsed) >= 0) return false;
+      continue;
+    }
+    if (e.kind === "introduced") {
+      if (e.zero || scheme.compare(version, e.parsed) >= 0) affected = true;
+    } else if (e.kind === "fixed") {
+      if (scheme.compare(version, e.parsed) >= 0) affected = false;
+    } else if (scheme.compare(version, e.parsed) > 0) {
+      affected = false;
+    }
+  }
+  return affected;
+}
+
+/** Whether a version (raw and parsed) is affected: listed in `versions` or inside any SEMVER/ECOSYSTEM range. */
+export function isAffected(scheme: VersionScheme, raw: string, version: unknown, affected: CompiledAffected): boolean {
+  if (affected.versions.has(raw)) return true;
+  if (affected.parsedVersions.some((v) => scheme.compare(version, v) === 0)) return true;
+  return affected.ranges.some((events) => inRange(scheme, version, events));
+}
+
+/** The `fixed` versions above `version`, in the ecosystem's order, without duplicates. */
+export function fixedAbove(scheme: VersionScheme, version: unknown, affected: CompiledAffected[]): string[] {
+  const fixed = affected
+    .flatMap((a) => a.ranges.flat())
+    .filter((e) => e.kind === "fixed" && scheme.compare(e.parsed, version) > 0);
+  fixed.sort((a, b) => scheme.compare(a.parsed, b.parsed));
+  return [...new Set(fixed.map((e) => e.raw))];
+}
