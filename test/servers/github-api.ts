@@ -111,8 +111,12 @@ export async function startFakeGitHub(options: { pageSize?: number } = {}): Prom
     });
     const tag = /^releases\/tags\/(.+)$/.exec(rest);
     if (host === "api" && tag && method === "GET") {
-      const release = repo.releases.find((r) => r.tag_name === decodeURIComponent(tag[1] ?? ""));
+      // Like GitHub, the by-tag endpoint does not return drafts.
+      const release = repo.releases.find((r) => !r.draft && r.tag_name === decodeURIComponent(tag[1] ?? ""));
       return release ? send(200, releaseJson(release)) : send(404, { message: "Not Found" });
+    }
+    if (host === "api" && rest === "releases" && method === "GET") {
+      return send(200, repo.releases.map(releaseJson));
     }
     if (host === "api" && rest === "releases" && method === "POST") {
       const input = JSON.parse(body.toString("utf8")) as { tag_name?: string; name?: string; draft?: boolean };

@@ -6,7 +6,9 @@ export type GitHubApiErrorCode =
   | "GITHUB_API_UNREACHABLE"
   | "GITHUB_API_BAD_RESPONSE"
   | "GITHUB_API_PAGINATION"
-  | "GITHUB_API_CONFIG";
+  | "GITHUB_API_CONFIG"
+  | "GITHUB_ASSET_EXISTS"
+  | "GITHUB_ASSET_CHANGED";
 
 /** Where a failed call went; never carries the token or request headers. */
 export interface GitHubApiErrorContext {
