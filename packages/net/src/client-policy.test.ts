@@ -129,6 +129,37 @@ describe("transport security", () => {
     ]);
   });
 
+  it("follows a redirect to an allowed host and reports the final URL", async () => {
+    const s = await server((req, res) => {
+      if (req.url === "/old") res.writeHead(301, { location: "/new" }).end();
+      else res.end(`at ${req.url}`);
+    });
+    const client = createHttpClient({ allowOnly: ["127.0.0.1"] });
+    const response = await client.request({ url: `${s.origin}/old` });
+    expect([response.text(), response.url]).toEqual(["at /new", `${s.origin}/new`]);
+    expect(client.egress.map((r) => [r.path, r.status])).toEqual([
+      ["/old", 301],
+      ["/new", 200],
+    ]);
+  });
+
+  it("turns a POST answered with 303 into a GET without the body", async () => {
+    const s = await server((req, res) => {
+      if (req.method === "POST") res.writeHead(303, { location: "/result" }).end();
+      else res.end(`${req.method} ${req.url}`);
+    });
+    const client = createHttpClient({ allowOnly: ["127.0.0.1"] });
+    const response = await client.request({ url: `${s.origin}/submit`, method: "POST", body: "data" });
+    expect(response.text()).toBe("GET /result");
+  });
+
+  it("stops after 5 redirects and reports the redirect as HTTP_STATUS", async () => {
+    const s = await server((_req, res) => res.writeHead(302, { location: "/loop" }).end());
+    const client = createHttpClient({ allowOnly: ["127.0.0.1"] });
+    const error = await rejection(client.request({ url: `${s.origin}/loop` }));
+    expect([error.code, error.status, s.seen.length]).toEqual(["HTTP_STATUS", 302, 6]);
+  });
+
   it("drops the Authorization header when a redirect leaves the origin", async () => {
     const target = await server((req, res) => res.end(req.headers.authorization ?? "none"));
     const start = await server((_req, res) => {

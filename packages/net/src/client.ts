@@ -176,7 +176,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         `${method} ${t.host}${t.path} ${logStatus(outcome)} attempt ${attempt}/${maxAttempts} ${now() - attemptStart}ms`,
       );
 
-      if (outcome.kind === "response" && (outcome.status < 300 || accepted.has(outcome.status))) {
+      if (
+        outcome.kind === "response" &&
+        ((outcome.status >= 200 && outcome.status < 300) || accepted.has(outcome.status))
+      ) {
         record(outcome, attempt);
         return makeResponse(outcome, t);
       }
