@@ -55,6 +55,7 @@ export function sampleGraph(): DependencyGraph {
   b.addEdge(app, fsevents, "optional");
   b.addEdge(ws, react, "peer");
   b.addEdge(lib, react, "prod");
+  b.addEdge(lib, react, "peer");
   b.addEdge(app, ws, "prod");
   b.addLockfile({ path: "package-lock.json", format: "npm-package-lock", ecosystem: "npm" });
   return b.build({ id: "tollgate:root", name: "demo" });

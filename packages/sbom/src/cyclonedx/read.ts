@@ -33,7 +33,7 @@ export function graphFromCycloneDx(document: unknown, shownAs: string): Dependen
   const doc = document as CdxDocument;
   const builder = new GraphBuilder();
   const idOfRef = new Map<string, string>();
-  const kindsOf = new Map<string, Map<string, EdgeKind>>();
+  const kindsOf = new Map<string, Map<string, EdgeKind[]>>();
   const meta = doc.metadata?.component;
   let root: RootComponent = { id: "tollgate:root", name: meta?.name ?? shownAs };
   const metaRef = meta?.["bom-ref"];
@@ -71,9 +71,9 @@ export function graphFromCycloneDx(document: unknown, shownAs: string): Dependen
         role: decoded.role ?? ("isProject" in c ? "root" : "dependency"),
         ...scopeOf(decoded.scope ?? (c.scope ? CDX_SCOPE[c.scope] : undefined)),
         ...(ours ? { direct: decoded.direct ?? false } : {}),
-        hashes: hashesOf(c),
+        hashes: [...hashesOf(c), ...extraHashes(decoded.extraHashes)],
         ...licenseOf(c),
-        ...sourceOf(c, decoded.sourceType),
+        ...sourceOf(c, decoded.sourceType, decoded.sourceUrl),
         properties: decoded.properties,
       },
       decoded,
@@ -86,7 +86,8 @@ export function graphFromCycloneDx(document: unknown, shownAs: string): Dependen
     if (from === undefined) continue;
     for (const ref of dependency.dependsOn ?? []) {
       const to = idOfRef.get(ref);
-      if (to !== undefined) builder.addEdge(from, to, kindsOf.get(from)?.get(to) ?? "prod");
+      if (to === undefined) continue;
+      for (const kind of kindsOf.get(from)?.get(to) ?? ["prod"]) builder.addEdge(from, to, kind as EdgeKind);
     }
   }
   return builder.build(root);
@@ -113,6 +114,11 @@ function hashesOf(c: CdxComponent): Hash[] {
   });
 }
 
+/** The digests written as PROPERTY.extraHash (`<alg>:<hex>`). */
+function extraHashes(values: string[]): Hash[] {
+  return hashesOf({ hashes: values.map((v) => ({ alg: v.split(":")[0] ?? "", content: v.split(":")[1] ?? "" })) });
+}
+
 function licenseOf(c: CdxComponent): { license?: string } {
   const texts = (c.licenses ?? []).flatMap((l) => {
     const text = l.expression ?? l.license?.id ?? l.license?.name;
@@ -122,7 +128,8 @@ function licenseOf(c: CdxComponent): { license?: string } {
   return { license: texts.length === 1 ? (texts[0] as string) : texts.map((t) => `(${t})`).join(" AND ") };
 }
 
-function sourceOf(c: CdxComponent, declared: Source["type"] | undefined): { source?: Source } {
+function sourceOf(c: CdxComponent, declared: Source["type"] | undefined, localPath?: string): { source?: Source } {
+  if (declared && localPath !== undefined) return { source: { type: declared, url: localPath } };
   const refs = c.externalReferences ?? [];
   const ref = refs.find((r) => r.type === "distribution" && r.url) ?? refs.find((r) => r.type === "vcs" && r.url);
   if (!ref?.url) return declared ? { source: { type: declared } } : {};

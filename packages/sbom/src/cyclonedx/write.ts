@@ -5,7 +5,7 @@ import { outgoingEdges } from "../shared/edges.js";
 import { classifyLicense } from "../shared/license.js";
 import { toGroupAndName } from "../shared/names.js";
 import { SUPPLIER_PROPERTY, TOOL_NAME, type WriteSbomOptions } from "../shared/options.js";
-import { encodeComponent, PROPERTY } from "../shared/properties.js";
+import { DOWNLOADABLE_SOURCES, encodeComponent, PROPERTY } from "../shared/properties.js";
 import { contentUuid } from "../shared/uuid.js";
 
 /** CycloneDX versions Tollgate writes. */
@@ -90,11 +90,16 @@ function toModel(component: Component, outgoing: Edge[]): Models.Component {
       ...(group ? { group } : {}),
     },
   );
-  for (const hash of component.hashes) model.hashes.set(hash.alg as Enums.HashAlgorithm, hash.content);
+  for (const hash of component.hashes) {
+    // CycloneDX holds one digest per algorithm; a second one (two lockfiles disagreeing) is kept as a property.
+    if (model.hashes.has(hash.alg as Enums.HashAlgorithm)) {
+      model.properties.add(new Models.Property(PROPERTY.extraHash, `${hash.alg}:${hash.content}`));
+    } else model.hashes.set(hash.alg as Enums.HashAlgorithm, hash.content);
+  }
   if (component.license !== undefined) model.licenses.add(toLicense(component.license));
   const supplier = component.properties[SUPPLIER_PROPERTY];
   if (supplier) model.supplier = new Models.OrganizationalEntity({ name: supplier });
-  if (component.source?.url) {
+  if (component.source?.url && DOWNLOADABLE_SOURCES.has(component.source.type)) {
     const type =
       component.source.type === "git" ? Enums.ExternalReferenceType.VCS : Enums.ExternalReferenceType.Distribution;
     model.externalReferences.add(new Models.ExternalReference(component.source.url, type));

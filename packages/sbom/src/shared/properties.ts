@@ -10,18 +10,23 @@ export const PROPERTY = {
   role: "tollgate:role",
   direct: "tollgate:direct",
   sourceType: "tollgate:source-type",
-  /** Only where the format has no field for a source URL (SPDX downloadLocation of local paths). */
+  /** The source of a local (file/link/workspace) package: a path, which neither format has a field for. */
   sourceUrl: "tollgate:source-url",
   location: "tollgate:location",
   lockfile: "tollgate:lockfile",
+  /** A digest CycloneDX has no room for (a second one of the same algorithm), as `<alg>:<hex>`. */
+  extraHash: "tollgate:extra-hash",
 } as const;
 
-/** The property naming a non-`prod` edge kind; its value is the target's id. */
-export function edgeProperty(kind: Exclude<EdgeKind, "prod">): string {
+/** Source types whose URL is a download location (the others are local paths, kept in PROPERTY.sourceUrl). */
+export const DOWNLOADABLE_SOURCES: ReadonlySet<string> = new Set(["registry", "url", "git"]);
+
+/** The property naming an edge kind; its value is the target's id. */
+export function edgeProperty(kind: EdgeKind): string {
   return `tollgate:${kind}-dependency`;
 }
 
-const EDGE_KINDS: ReadonlyArray<Exclude<EdgeKind, "prod">> = ["dev", "optional", "peer"];
+const EDGE_KINDS: ReadonlyArray<EdgeKind> = ["prod", "dev", "optional", "peer"];
 const RESERVED = new Set<string>([...Object.values(PROPERTY), ...EDGE_KINDS.map(edgeProperty)]);
 
 /** The `tollgate:*` pairs describing a component and the kinds of its outgoing non-prod edges. */
@@ -30,8 +35,13 @@ export function encodeComponent(component: Component, outgoing: readonly Edge[])
   if (component.role !== "dependency") pairs.push([PROPERTY.role, component.role]);
   if (component.direct) pairs.push([PROPERTY.direct, "true"]);
   if (component.source) pairs.push([PROPERTY.sourceType, component.source.type]);
+  const url = component.source?.url;
+  if (url !== undefined && !DOWNLOADABLE_SOURCES.has(component.source?.type ?? ""))
+    pairs.push([PROPERTY.sourceUrl, url]);
   for (const l of component.locations) pairs.push([PROPERTY.location, formatLocationValue(l)]);
-  for (const edge of outgoing) if (edge.kind !== "prod") pairs.push([edgeProperty(edge.kind), edge.to]);
+  // Only targets reached by a non-prod edge are listed, with every kind (a package can be both prod and peer).
+  const flagged = new Set(outgoing.filter((e) => e.kind !== "prod").map((e) => e.to));
+  for (const edge of outgoing) if (flagged.has(edge.to)) pairs.push([edgeProperty(edge.kind), edge.to]);
   for (const [name, value] of Object.entries(component.properties)) pairs.push([name, value]);
   return pairs;
 }
@@ -44,8 +54,10 @@ export interface DecodedComponent {
   sourceType?: SourceType;
   sourceUrl?: string;
   locations: Location[];
-  /** Non-prod edge kinds by target id. */
-  edgeKinds: Map<string, EdgeKind>;
+  /** Values of PROPERTY.extraHash. */
+  extraHashes: string[];
+  /** Edge kinds by target id, for targets reached by a non-prod edge (the others are prod). */
+  edgeKinds: Map<string, EdgeKind[]>;
   properties: Record<string, string>;
 }
 
@@ -55,16 +67,18 @@ const SOURCE_TYPES: readonly string[] = ["registry", "git", "file", "link", "url
 
 /** Reads back the pairs written by encodeComponent; unknown values of known names are ignored. */
 export function decodeComponent(pairs: Iterable<[string, string]>): DecodedComponent {
-  const out: DecodedComponent = { locations: [], edgeKinds: new Map(), properties: {} };
+  const out: DecodedComponent = { locations: [], extraHashes: [], edgeKinds: new Map(), properties: {} };
   for (const [name, value] of pairs) {
     if (name === PROPERTY.scope && SCOPES.includes(value)) out.scope = value as Scope;
     else if (name === PROPERTY.role && ROLES.includes(value)) out.role = value as Component["role"];
     else if (name === PROPERTY.direct) out.direct = value === "true";
     else if (name === PROPERTY.sourceType && SOURCE_TYPES.includes(value)) out.sourceType = value as SourceType;
     else if (name === PROPERTY.sourceUrl) out.sourceUrl = value;
+    else if (name === PROPERTY.extraHash) out.extraHashes.push(value);
     else if (name === PROPERTY.location) out.locations.push(parseLocationValue(value));
     else if (name.startsWith("tollgate:") && name.endsWith("-dependency") && RESERVED.has(name)) {
-      out.edgeKinds.set(value, name.slice("tollgate:".length, -"-dependency".length) as EdgeKind);
+      const kind = name.slice("tollgate:".length, -"-dependency".length) as EdgeKind;
+      out.edgeKinds.set(value, [...(out.edgeKinds.get(value) ?? []), kind]);
     } else if (!RESERVED.has(name)) out.properties[name] = value;
   }
   return out;

@@ -3,7 +3,7 @@ import { compareStrings } from "../shared/compare.js";
 import { outgoingEdges } from "../shared/edges.js";
 import { classifyLicense } from "../shared/license.js";
 import { SUPPLIER_PROPERTY, TOOL_NAME, type WriteSbomOptions } from "../shared/options.js";
-import { encodeComponent, PROPERTY } from "../shared/properties.js";
+import { DOWNLOADABLE_SOURCES, encodeComponent, PROPERTY } from "../shared/properties.js";
 import { isoSeconds } from "../shared/timestamp.js";
 import { contentUuid } from "../shared/uuid.js";
 import { licenseRefId, packageSpdxId, pairsToComment, ROOT_SPDX_ID } from "./ids.js";
@@ -23,10 +23,7 @@ export const SPDX_CHECKSUM: Record<HashAlgorithm, string> = {
   "SHA-512": "SHA512",
 };
 
-const EDGE_PAIR = /^tollgate:(dev|optional|peer)-dependency$/;
-
-/** Source types whose URL is a download location in SPDX's sense (the rest are local paths). */
-const DOWNLOADABLE = new Set(["registry", "url", "git"]);
+const EDGE_PAIR = /^tollgate:(prod|dev|optional|peer)-dependency$/;
 
 /**
  * Builds an SPDX 2.3 JSON document of the graph: one package per component plus one for
@@ -77,7 +74,8 @@ export function toSpdx(graph: DependencyGraph, options: ToSpdxOptions): SpdxDocu
     (a, b) =>
       compareStrings(a.spdxElementId, b.spdxElementId) ||
       compareStrings(a.relationshipType, b.relationshipType) ||
-      compareStrings(a.relatedSpdxElement, b.relatedSpdxElement),
+      compareStrings(a.relatedSpdxElement, b.relatedSpdxElement) ||
+      compareStrings(a.comment ?? "", b.comment ?? ""),
   );
   const doc: SpdxDocument = {
     spdxVersion: "SPDX-2.3",
@@ -109,8 +107,7 @@ function toPackage(
   // Edge kinds are relationship types in SPDX, so the edge pairs are left out of the annotation.
   const pairs = encodeComponent(component, outgoing).filter(([k]) => !EDGE_PAIR.test(k));
   const source = component.source;
-  const downloadable = source?.url !== undefined && DOWNLOADABLE.has(source.type);
-  if (source?.url !== undefined && !downloadable) pairs.push([PROPERTY.sourceUrl, source.url]);
+  const downloadable = source?.url !== undefined && DOWNLOADABLE_SOURCES.has(source.type);
   const supplier = component.properties[SUPPLIER_PROPERTY];
   const pkg: SpdxPackage = {
     SPDXID: spdxId,
