@@ -40,15 +40,13 @@ const batchResponse = z.object({
 const OFFLINE_HINT =
   "the audit never passes without looking; run `tollgate db update --dir DIR` where the network is available and audit with `--offline --db DIR`";
 
-function unreachable(what: string, error: unknown): AdvisoryError {
-  return new AdvisoryError(
-    "SOURCE_UNREACHABLE",
-    `the OSV API could not be used (${what}): ${(error as Error).message}`,
-    {
-      cause: error,
-      hint: OFFLINE_HINT,
-    },
-  );
+/** A failed request (unreachable after retries) or an unreadable answer, as the audit reports it. */
+function failure(what: string, error: { code: string; message: string }): AdvisoryError {
+  const code = error.code === "BAD_RESPONSE" ? "SOURCE_BAD_RESPONSE" : "SOURCE_UNREACHABLE";
+  return new AdvisoryError(code, `the OSV API could not be used (${what}): ${error.message}`, {
+    cause: error,
+    hint: OFFLINE_HINT,
+  });
 }
 
 /** Runs `task` over `items` with at most `limit` in flight, keeping results in order. */
