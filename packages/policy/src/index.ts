@@ -7,8 +7,17 @@ export type { PolicyErrorCode, PolicyIssue } from "./errors.js";
 export { PolicyError } from "./errors.js";
 export type { EvaluatePolicyOptions, PolicyReport } from "./evaluate.js";
 export { evaluatePolicy } from "./evaluate.js";
+export type { DenyTomlMapping } from "./file/deny-toml.js";
+export { mapDenyToml } from "./file/deny-toml.js";
 export type { LoadedPolicy, LoadPolicyOptions } from "./file/load.js";
-export { defaultPolicy, findPolicyFile, loadPolicy, POLICY_FILE_NAMES, parsePolicy } from "./file/load.js";
+export {
+  defaultPolicy,
+  findPolicyFile,
+  loadPolicy,
+  POLICY_FILE_NAMES,
+  parsePolicy,
+  validatePolicy,
+} from "./file/load.js";
 export type { Policy, PolicyFile } from "./file/schema.js";
 export { policyFileSchema, policyJsonSchema } from "./file/schema.js";
 export { durationMs, isIsoDate, isSpdxExpression } from "./file/validators.js";
@@ -18,9 +27,12 @@ export { GraphIndex } from "./graph/graph-index.js";
 export type { GatherFactsOptions } from "./metadata/gather.js";
 export { gatherFacts } from "./metadata/gather.js";
 export { parseMetadata, pep503 } from "./metadata/local-facts.js";
+export { npmRegistryUrl } from "./metadata/npm-config.js";
 export type { RegistryFactsOptions } from "./metadata/registries.js";
 export { FETCHERS, registryFacts } from "./metadata/registries.js";
 export type { PolicySourceInfo } from "./report/render.js";
 export { cell, renderJson, renderMarkdown, renderText, sarifInputs } from "./report/render.js";
+export type { CheckGraphOptions } from "./run.js";
+export { checkGraph } from "./run.js";
 export type { LicenseRules, LicenseVerdict } from "./spdx/evaluate.js";
 export { evaluateLicense, termSet } from "./spdx/evaluate.js";

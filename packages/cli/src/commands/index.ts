@@ -1,6 +1,7 @@
 import type { CommandModule } from "../command.js";
 import { initCommand } from "./init.js";
+import { policyCommand } from "./policy.js";
 import { sbomCommand } from "./sbom.js";
 
 /** Every `tollgate` command, in the order `--help` lists them. Add one line per command. */
-export const commands: CommandModule[] = [initCommand, sbomCommand];
+export const commands: CommandModule[] = [initCommand, sbomCommand, policyCommand];
