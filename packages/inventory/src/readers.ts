@@ -1,4 +1,6 @@
 import type { LockfileReader } from "./reader.js";
+import { requirementsReader } from "./readers/python/requirements-reader.js";
+import { pipfileLockReader } from "./readers/python/pipfile-lock-reader.js";
 import { uvLockReader } from "./readers/python/uv-lock-reader.js";
 import { poetryLockReader } from "./readers/python/poetry-lock-reader.js";
 import { npmReader } from "./readers/npm/npm-reader.js";
@@ -10,6 +12,8 @@ import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
  * matters for formats sharing a file name (the first whose `matches` accepts wins).
  */
 export const defaultReaders: LockfileReader[] = [
+  requirementsReader,
+  pipfileLockReader,
   uvLockReader,
   poetryLockReader,
   npmReader,
