@@ -4,6 +4,7 @@ import { pipfileLockReader } from "./readers/python/pipfile-lock-reader.js";
 import { uvLockReader } from "./readers/python/uv-lock-reader.js";
 import { poetryLockReader } from "./readers/python/poetry-lock-reader.js";
 import { npmReader } from "./readers/npm/npm-reader.js";
+import { pnpmReader } from "./readers/pnpm/pnpm-reader.js";
 import { goModReader } from "./readers/go/go-mod-reader.js";
 import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
 
@@ -17,6 +18,7 @@ export const defaultReaders: LockfileReader[] = [
   uvLockReader,
   poetryLockReader,
   npmReader,
+  pnpmReader,
   goModReader,
   cargoLockReader,
 ];
