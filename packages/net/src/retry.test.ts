@@ -1,5 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter, RETRY_AFTER_CAP_MS } from "./retry.js";
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  backoffDelay,
+  isIdempotent,
+  isRetryableStatus,
+  parseRetryAfter,
+  RETRY_AFTER_CAP_MS,
+} from "./retry.js";
 
 describe("backoffDelay", () => {
   it("draws uniformly below a ceiling that doubles from 500 ms (full jitter)", () => {
@@ -8,6 +17,20 @@ describe("backoffDelay", () => {
 
   it("never waits longer than the 10 s ceiling", () => {
     expect(backoffDelay(20, () => 0.999999)).toBe(9999);
+  });
+
+  it("stays within [0, min(10 s, 500 ms · 2^(attempt−1))) for any draw", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, r) => {
+          const delay = backoffDelay(attempt, () => r);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThan(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+        },
+      ),
+    );
   });
 
   it("may wait nothing at all when the draw is 0", () => {
@@ -32,6 +55,25 @@ describe("parseRetryAfter", () => {
 
   it("caps what a server asks at 60 s", () => {
     expect(parseRetryAfter("3600", now)).toBe(RETRY_AFTER_CAP_MS);
+  });
+
+  it("never asks for a negative wait nor more than the cap, whatever the header says", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.nat().map(String),
+          fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
+        ),
+        (value) => {
+          const wait = parseRetryAfter(value, now);
+          if (wait !== undefined) {
+            expect(wait).toBeGreaterThanOrEqual(0);
+            expect(wait).toBeLessThanOrEqual(RETRY_AFTER_CAP_MS);
+          }
+        },
+      ),
+    );
   });
 
   it.each([null, "", "soon", "-5", "1.5"])("ignores %j", (value) => {
