@@ -47,3 +47,8 @@ function extensionText(certificate: X509Certificate, oid: string): string | unde
     return extension.value.toString("utf8");
   }
 }
+
+/** The identity in a PEM certificate (e.g. the session's signing certificate). */
+export function certificateIdentityFromPem(pem: string): CertificateIdentity {
+  return certificateIdentity(X509Certificate.parse(pem));
+}

@@ -2,8 +2,10 @@ export type { AttestationFile, PredicateInput } from "./attest-artifacts.js";
 export { attestArtifacts } from "./attest-artifacts.js";
 export type { AttestErrorCode } from "./attest-error.js";
 export { AttestError, redactSecret } from "./attest-error.js";
+export type { AttestReleaseOptions, AttestReleaseResult } from "./attest-release.js";
+export { attestRelease } from "./attest-release.js";
 export type { CertificateIdentity } from "./certificate-identity.js";
-export { certificateIdentity, leafCertificate } from "./certificate-identity.js";
+export { certificateIdentity, certificateIdentityFromPem, leafCertificate } from "./certificate-identity.js";
 export type { ArtifactDigest } from "./digest.js";
 export { assertUnchanged, digestArtifacts, formatSha256Sums, hashFile, sha256Hex } from "./digest.js";
 export type { GitHubBuildContext } from "./github-context.js";
@@ -12,6 +14,7 @@ export type { IdentityPolicy } from "./identity-policy.js";
 export { checkIdentity, validateIdentityPolicy } from "./identity-policy.js";
 export type { InstanceChoice, SelectInstanceOptions, SigstoreInstance } from "./instance.js";
 export { assertInstanceAllowed, GITHUB_INSTANCE, instanceUrls, PUBLIC_GOOD, selectInstance } from "./instance.js";
+export { tokenFromEnvironment } from "./oidc-token.js";
 export type { SlsaProvenancePredicate } from "./provenance.js";
 export {
   buildSlsaProvenance,
@@ -19,6 +22,8 @@ export {
   provenanceStatement,
   SLSA_PROVENANCE_V1,
 } from "./provenance.js";
+export type { InstanceSettings } from "./resolve-instance.js";
+export { resolveInstance } from "./resolve-instance.js";
 export { CYCLONEDX_PREDICATE, parseSbom, sbomPredicateType } from "./sbom-predicate.js";
 export type { SignArtifactsOptions, SignArtifactsResult } from "./sign-artifacts.js";
 export { certificatePem, signArtifacts } from "./sign-artifacts.js";

@@ -1,7 +1,17 @@
 import type { CommandModule } from "../command.js";
+import { attestCommand } from "./attest.js";
 import { initCommand } from "./init.js";
 import { policyCommand } from "./policy.js";
 import { sbomCommand } from "./sbom.js";
+import { signCommand } from "./sign.js";
+import { verifyCommand } from "./verify.js";
 
 /** Every `tollgate` command, in the order `--help` lists them. Add one line per command. */
-export const commands: CommandModule[] = [initCommand, sbomCommand, policyCommand];
+export const commands: CommandModule[] = [
+  initCommand,
+  sbomCommand,
+  policyCommand,
+  signCommand,
+  attestCommand,
+  verifyCommand,
+];
