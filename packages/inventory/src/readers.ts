@@ -1,4 +1,5 @@
 import type { LockfileReader } from "./reader.js";
+import { gemfileLockReader } from "./readers/ruby/gemfile-lock-reader.js";
 import { requirementsReader } from "./readers/python/requirements-reader.js";
 import { pipfileLockReader } from "./readers/python/pipfile-lock-reader.js";
 import { uvLockReader } from "./readers/python/uv-lock-reader.js";
@@ -13,6 +14,7 @@ import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
  * matters for formats sharing a file name (the first whose `matches` accepts wins).
  */
 export const defaultReaders: LockfileReader[] = [
+  gemfileLockReader,
   requirementsReader,
   pipfileLockReader,
   uvLockReader,
