@@ -23,8 +23,11 @@ export interface AuditSarifInput {
 const LEVEL = { fail: "error", warn: "warning", note: "note" } as const;
 const NOMINAL_SCORE = { low: "3.0", moderate: "5.5", high: "8.0", critical: "9.5", unknown: "9.5" } as const;
 
-/** SARIF rules (one per advisory) and results located at the lockfile line of each affected package; ignored findings left out. */
-export function sarifInput(report: AuditReport): AuditSarifInput {
+/**
+ * SARIF rules (one per advisory) and results located at the lockfile line of each affected
+ * package; ignored findings are left out. `prefix` turns scan-relative paths into repository-relative ones.
+ */
+export function sarifInput(report: AuditReport, prefix = ""): AuditSarifInput {
   const shown = report.findings.filter((f) => f.verdict !== "ignored" && f.location);
   return {
     rules: shown.map((f) => ({
@@ -39,7 +42,7 @@ export function sarifInput(report: AuditReport): AuditSarifInput {
       ruleId: f.id,
       level: LEVEL[f.verdict as keyof typeof LEVEL],
       message: `${f.package}@${f.version} is affected by ${f.id}${f.aliases.length ? ` (${f.aliases.join(", ")})` : ""}: ${f.summary}. ${f.fixed.length ? `Fixed in ${f.fixed.join(", ")}.` : "No fixed version."} Path: ${f.paths[0] ?? f.package}`,
-      file: f.location?.file as string,
+      file: `${prefix}${f.location?.file as string}`,
       ...(f.location?.line !== undefined ? { line: f.location.line } : {}),
       fingerprint: `${f.id}:${f.purl}`,
     })),

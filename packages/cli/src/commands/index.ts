@@ -1,5 +1,7 @@
 import type { CommandModule } from "../command.js";
 import { attestCommand } from "./attest.js";
+import { auditCommand } from "./audit.js";
+import { dbCommand } from "./db.js";
 import { initCommand } from "./init.js";
 import { policyCommand } from "./policy.js";
 import { sbomCommand } from "./sbom.js";
@@ -10,6 +12,8 @@ import { verifyCommand } from "./verify.js";
 export const commands: CommandModule[] = [
   initCommand,
   sbomCommand,
+  auditCommand,
+  dbCommand,
   policyCommand,
   signCommand,
   attestCommand,

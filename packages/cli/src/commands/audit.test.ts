@@ -1,0 +1,155 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type OsvServer, readRecords, startOsvServer } from "../../../../test/servers/osv-server.js";
+import type { CliIO } from "../io.js";
+import { run } from "../program.js";
+
+const FIXTURES = new URL("../../../../test/fixtures/", import.meta.url).pathname;
+const ADVISORIES = join(FIXTURES, "advisories");
+const AGE = "version: 1\nadvisories:\n  max-database-age: 36500d\n";
+
+function project(policy = AGE): string {
+  const dir = mkdtempSync(join(tmpdir(), "tollgate-cli-audit-"));
+  copyFileSync(
+    join(FIXTURES, "lockfiles/npm/BookStackApp__BookStack@c42b6aece9__package-lock.json"),
+    join(dir, "package-lock.json"),
+  );
+  copyFileSync(
+    join(FIXTURES, "lockfiles/npm/BookStackApp__BookStack@c42b6aece9__package.json"),
+    join(dir, "package.json"),
+  );
+  writeFileSync(join(dir, "tollgate.yml"), policy);
+  return dir;
+}
+
+async function tollgate(dir: string, args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd: dir,
+    env: { XDG_CACHE_HOME: join(dir, ".cache") },
+    isTTY: false,
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+let server: OsvServer;
+beforeAll(async () => {
+  server = await startOsvServer(readRecords(ADVISORIES));
+});
+afterAll(() => server.close());
+
+describe("tollgate audit --offline --db", () => {
+  it("exits 1 and lists each vulnerable package with its path", async () => {
+    const { code, stdout } = await tollgate(project(), ["audit", "--offline", "--db", ADVISORIES]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("FAIL     GHSA-grv7-fg5c-xmjg  braces@3.0.2");
+    expect(stdout).toContain("  path: chokidar-cli@2.1.0 > chokidar@3.4.2 > braces@3.0.2");
+    expect(stdout).toContain("(high-assurance mode)");
+  });
+
+  it("writes JSON findings of the documented shape to --output", async () => {
+    const dir = project();
+    expect(
+      (await tollgate(dir, ["audit", "--db", ADVISORIES, "--format", "json", "--output", "out/audit.json"])).code,
+    ).toBe(1);
+    const json = JSON.parse(readFileSync(join(dir, "out/audit.json"), "utf8"));
+    expect(json.findings).toHaveLength(9);
+    expect(Object.keys(json.findings[0])).toEqual([
+      "id",
+      "aliases",
+      "ecosystem",
+      "package",
+      "version",
+      "severity",
+      "score",
+      "fixed",
+      "paths",
+      "ignored",
+    ]);
+  });
+
+  it("points SARIF results at the lockfile line of the package entry", async () => {
+    const { stdout } = await tollgate(project(), ["audit", "--db", ADVISORIES, "--format", "sarif"]);
+    const sarif = JSON.parse(stdout);
+    const braces = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "GHSA-grv7-fg5c-xmjg");
+    expect(braces.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "package-lock.json" },
+      region: { startLine: 91 },
+    });
+    expect(sarif.version).toBe("2.1.0");
+  });
+
+  it("exits 0 in developer mode and says so", async () => {
+    const { code, stdout } = await tollgate(project(`${AGE}mode: developer\n`), ["audit", "--db", ADVISORIES]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("(developer mode)");
+    expect(stdout).toContain("WARN");
+  });
+
+  it("exits 2 when --offline has no database", async () => {
+    expect((await tollgate(project(), ["audit", "--offline"])).code).toBe(2);
+  });
+
+  it("exits 2 on a database older than max-database-age, saying how to update it", async () => {
+    const dir = project("version: 1\n");
+    const db = join(dir, "db");
+    mkdirSync(db);
+    copyFileSync(join(ADVISORIES, "ghsa/GHSA-grv7-fg5c-xmjg.json"), join(db, "GHSA-grv7-fg5c-xmjg.json"));
+    writeFileSync(
+      join(db, "tollgate-db.json"),
+      JSON.stringify({ updatedAt: "2020-01-01T00:00:00Z", baseUrl: "x", ecosystems: [] }),
+    );
+    const { code, stderr } = await tollgate(dir, ["audit", "--offline", "--db", "db"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("[DATABASE_STALE]");
+    expect(stderr).toContain("tollgate db update");
+  });
+});
+
+describe("tollgate audit against the OSV API", () => {
+  it("queries the API given with --osv-url and fails on the same findings", async () => {
+    const { code, stdout } = await tollgate(project(), ["audit", "--osv-url", server.url, "--format", "json"]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).findings.map((f: { id: string }) => f.id)).toContain("GHSA-grv7-fg5c-xmjg");
+  });
+
+  it("exits 2 with a hint to run offline when the API cannot be reached", async () => {
+    const { code, stderr } = await tollgate(project(), ["audit", "--osv-url", "http://127.0.0.1:9"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("SOURCE_UNREACHABLE");
+    expect(stderr).toContain("--offline --db");
+  });
+});
+
+describe("tollgate db update", () => {
+  it("downloads the archives, and audit --offline uses them", async () => {
+    const dir = project();
+    const update = await tollgate(dir, [
+      "db",
+      "update",
+      "--ecosystems",
+      "npm",
+      "--dir",
+      "db",
+      "--base-url",
+      server.url,
+    ]);
+    expect(update.code).toBe(0);
+    expect(update.stdout).toMatch(/^npm: \d+ advisories/);
+    expect((await tollgate(dir, ["audit", "--offline", "--db", "db", "--format", "json"])).code).toBe(1);
+  });
+
+  it("refuses an ecosystem it cannot order", async () => {
+    expect((await tollgate(project(), ["db", "update", "--ecosystems", "Hackage"])).code).toBe(2);
+  });
+});
