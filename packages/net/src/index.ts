@@ -1,4 +1,5 @@
-export { type AllowList, compileAllowList, DEFAULT_ALLOWED_HOSTS, isLoopbackHost } from "./allow-list.js";
+export type { AllowList } from "./allow-list.js";
+export { compileAllowList, DEFAULT_ALLOWED_HOSTS, isLoopbackHost, parseAllowEntry } from "./allow-list.js";
 export {
   createHttpClient,
   DEFAULT_ATTEMPTS,
