@@ -19,3 +19,5 @@ export { GitHubApiError } from "./rest/github-api-error.js";
 export type { BuildSarifOptions, SarifResultInput, SarifRuleInput } from "./sarif/build-sarif.js";
 export { buildSarif } from "./sarif/build-sarif.js";
 export type { SarifLevel, SarifLog, SarifResult, SarifRule, SarifRun } from "./sarif/sarif-log.js";
+export type { IssueComment, PullRequestRef, UpsertCommentOptions, UpsertOutcome } from "./pull-request/comment.js";
+export { findComment, upsertComment } from "./pull-request/comment.js";
