@@ -51,7 +51,7 @@ export async function startFakePrComments(
         const items = fake.comments.slice((page - 1) * perPage, page * perPage);
         const last = Math.max(1, Math.ceil(fake.comments.length / perPage));
         const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${list}?per_page=${perPage}`;
-        const link =
+        const link: Record<string, string> =
           page < last ? { link: `<${base}&page=${page + 1}>; rel="next", <${base}&page=${last}>; rel="last"` } : {};
         return send(200, items, link);
       }
