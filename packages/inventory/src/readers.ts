@@ -6,6 +6,7 @@ import { uvLockReader } from "./readers/python/uv-lock-reader.js";
 import { poetryLockReader } from "./readers/python/poetry-lock-reader.js";
 import { npmReader } from "./readers/npm/npm-reader.js";
 import { pnpmReader } from "./readers/pnpm/pnpm-reader.js";
+import { yarnBerryReader } from "./readers/yarn/berry-reader.js";
 import { goModReader } from "./readers/go/go-mod-reader.js";
 import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
 
@@ -21,6 +22,7 @@ export const defaultReaders: LockfileReader[] = [
   poetryLockReader,
   npmReader,
   pnpmReader,
+  yarnBerryReader,
   goModReader,
   cargoLockReader,
 ];

@@ -5,7 +5,7 @@ import { asRecord } from "./json-values.js";
 /** A parsed YAML lockfile: its data and the line of every key of its top-level sections. */
 export interface YamlLockfile {
   data: Record<string, unknown>;
-  /** The 1-based line of `section.key` (e.g. `packages` → `/foo@1.0.0`), for locations. */
+  /** The 1-based line of `section.key` (e.g. `packages` → `/foo@1.0.0`; section `""` for top-level keys). */
   lineOf(section: string, key: string): number | undefined;
 }
 
@@ -60,7 +60,12 @@ export function parseYamlLockfile(text: string, file: string, hint: string, key:
   const lines = new Map<string, Map<string, number>>();
   const contents = chosen?.contents;
   if (isMap(contents)) {
+    const top = new Map<string, number>();
+    lines.set("", top);
     for (const pair of contents.items) {
+      const k = pair.key;
+      const start = isScalar(k) ? k.range?.[0] : undefined;
+      if (isScalar(k) && start !== undefined) top.set(String(k.value), lineCounter.linePos(start).line);
       if (!isScalar(pair.key) || !isMap(pair.value)) continue;
       const section = new Map<string, number>();
       for (const item of pair.value.items) {
