@@ -1,4 +1,5 @@
 import type { LockfileReader } from "./reader.js";
+import { composerLockReader } from "./readers/php/composer-lock-reader.js";
 import { gemfileLockReader } from "./readers/ruby/gemfile-lock-reader.js";
 import { requirementsReader } from "./readers/python/requirements-reader.js";
 import { pipfileLockReader } from "./readers/python/pipfile-lock-reader.js";
@@ -15,6 +16,7 @@ import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
  * matters for formats sharing a file name (the first whose `matches` accepts wins).
  */
 export const defaultReaders: LockfileReader[] = [
+  composerLockReader,
   gemfileLockReader,
   requirementsReader,
   pipfileLockReader,

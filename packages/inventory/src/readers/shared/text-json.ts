@@ -1,4 +1,5 @@
 import { InventoryError } from "../../errors.js";
+import { findJsonSyntaxError } from "./json-syntax.js";
 import { pointAt } from "./text-position.js";
 import { recordOf } from "./text-values.js";
 
@@ -11,10 +12,13 @@ export function parseJsonObject(text: string, file: string, hint: string): Recor
   try {
     value = JSON.parse(text);
   } catch (cause) {
+    // V8 leaves the position out of some messages, so a small checker finds the place and the expectation.
+    const found = findJsonSyntaxError(text);
     const message = cause instanceof Error ? cause.message : String(cause);
     const at = /at position (\d+)/.exec(message);
-    const { line, column } = pointAt(text, at?.[1] !== undefined ? Number(at[1]) : text.length);
-    const what = message.replace(/\s*(in JSON )?at position \d+.*$/s, "");
+    const offset = found?.offset ?? (at?.[1] !== undefined ? Number(at[1]) : text.length);
+    const { line, column } = pointAt(text, offset);
+    const what = found ? `expected ${found.expected}` : message.replace(/\s*(in JSON )?at position \d+.*$/s, "");
     throw new InventoryError("LOCKFILE_PARSE", `${file} is not valid JSON: ${what}`, {
       location: { file, line, column },
       hint,
