@@ -65,11 +65,12 @@ export function graphFromCycloneDx(document: unknown, shownAs: string): Dependen
       builder,
       {
         ecosystem: known.ecosystem,
-        name: fromGroupAndName(known.ecosystem, c.group, c.name ?? ""),
+        // Other tools disagree on names (npm sbom writes a workspace's folder name); their purl is authoritative.
+        name: ours ? fromGroupAndName(known.ecosystem, c.group, c.name ?? "") : (known.name ?? c.name ?? ""),
         version: c.version ?? known.version ?? "",
         purl: c.purl,
         role: decoded.role ?? ("isProject" in c ? "root" : "dependency"),
-        ...scopeOf(decoded.scope ?? (c.scope ? CDX_SCOPE[c.scope] : undefined)),
+        ...scopeOf(decoded.scope ?? foreignScope(c, decoded.properties)),
         ...(ours ? { direct: decoded.direct ?? false } : {}),
         hashes: [...hashesOf(c), ...extraHashes(decoded.extraHashes)],
         ...licenseOf(c),
@@ -101,6 +102,12 @@ function pairsOf(c: CdxComponent): Array<[string, string]> {
   return (c.properties ?? []).flatMap((p) =>
     typeof p.name === "string" && typeof p.value === "string" ? [[p.name, p.value] as [string, string]] : [],
   );
+}
+
+/** The scope of a component another tool wrote: npm's development marker, else the CycloneDX scope. */
+function foreignScope(c: CdxComponent, properties: Record<string, string>): Scope | undefined {
+  if (properties["cdx:npm:package:development"] === "true") return "development";
+  return c.scope ? CDX_SCOPE[c.scope] : undefined;
 }
 
 function scopeOf(scope: Scope | undefined): { scope?: Scope } {

@@ -10,13 +10,27 @@ import { ECOSYSTEMS, ecosystemOfPurlType } from "@tollgate/inventory";
 import { PackageURL } from "packageurl-js";
 import type { DecodedComponent } from "./properties.js";
 
-/** The ecosystem of a purl, or undefined when Tollgate does not read that package type (or it is no purl). */
-export function purlEcosystem(purl: string): { ecosystem: Ecosystem; version?: string } | undefined {
+/** What a purl says about a package Tollgate reads. */
+export interface PurlFacts {
+  ecosystem: Ecosystem;
+  version?: string;
+  /** The display name for ecosystems whose purl keeps it whole (npm, Maven, Composer, Go); else undefined. */
+  name?: string;
+}
+
+const SEPARATOR: Partial<Record<Ecosystem, string>> = { npm: "/", Maven: ":", Packagist: "/", Go: "/" };
+
+/** The ecosystem (and more) of a purl, or undefined when Tollgate does not read that package type (or it is no purl). */
+export function purlEcosystem(purl: string): PurlFacts | undefined {
   try {
     const parsed = PackageURL.fromString(purl);
     const ecosystem = ecosystemOfPurlType(parsed.type);
     if (!ecosystem) return undefined;
-    return parsed.version ? { ecosystem, version: parsed.version } : { ecosystem };
+    const facts: PurlFacts = { ecosystem };
+    if (parsed.version) facts.version = parsed.version;
+    const separator = SEPARATOR[ecosystem];
+    if (separator) facts.name = parsed.namespace ? `${parsed.namespace}${separator}${parsed.name}` : parsed.name;
+    return facts;
   } catch {
     return undefined;
   }

@@ -16,6 +16,8 @@ const RELATIONSHIP_KIND: Record<string, { kind: EdgeKind; reversed: boolean }> =
   BUILD_DEPENDENCY_OF: { kind: "dev", reversed: true },
   OPTIONAL_DEPENDENCY_OF: { kind: "optional", reversed: true },
   PROVIDED_DEPENDENCY_OF: { kind: "peer", reversed: true },
+  // npm sbom writes peer dependencies as PREREQUISITE_FOR.
+  PREREQUISITE_FOR: { kind: "peer", reversed: true },
 };
 
 /** Builds the dependency graph an SPDX 2.3 JSON document (already schema-valid) describes. */
@@ -70,7 +72,7 @@ export function graphFromSpdx(document: unknown, shownAs: string): DependencyGra
       builder,
       {
         ecosystem: known.ecosystem,
-        name: pkg.name,
+        name: ours ? pkg.name : (known.name ?? pkg.name),
         version: pkg.versionInfo ?? known.version ?? "",
         purl,
         role: decoded.role ?? (described.has(pkg.SPDXID) ? "root" : "dependency"),
