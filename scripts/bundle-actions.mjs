@@ -15,6 +15,10 @@ const outRoot = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
 export async function bundle(name, distDir) {
   const entry = join(root, "actions", name, "lib", "main.js");
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
+  // ncc applies the tsconfig.json of the working directory; the root one maps @tollgate/* to
+  // TypeScript sources (for typecheck and tests), which must not leak into bundles of built JS.
+  const previous = process.cwd();
+  process.chdir(join(root, "actions", name));
   const { code, assets } = await ncc(entry, {
     cache: false,
     minify: false,
@@ -22,7 +26,7 @@ export async function bundle(name, distDir) {
     quiet: true,
     license: "licenses.txt",
     target: "es2022",
-  });
+  }).finally(() => process.chdir(previous));
   await rm(distDir, { recursive: true, force: true });
   await mkdir(distDir, { recursive: true });
   await writeFile(join(distDir, "index.js"), code);
