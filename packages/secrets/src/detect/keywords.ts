@@ -1,0 +1,104 @@
+/**
+ * Aho-Corasick automaton over bytes, case-folded, compiled to a flat DFA
+ * table: one table lookup per input character, whatever the number of
+ * keywords. It is the prefilter that keeps the scanner fast on large inputs.
+ */
+export class KeywordAutomaton {
+  /** Transitions: state * stride + class of the input byte. */
+  private readonly delta: Uint32Array;
+  /** Byte → character class; every byte that occurs in no keyword shares class 0. */
+  private readonly classes: Uint8Array;
+  private readonly shift: number;
+  /** For each state, the ids of keywords that end there (including by suffix), or undefined. */
+  private readonly outputs: Array<number[] | undefined>;
+  private readonly hasOutput: Uint8Array;
+  readonly keywords: string[];
+
+  constructor(keywords: string[]) {
+    this.keywords = keywords.map((k) => k.toLowerCase());
+    const goto: Array<Map<number, number>> = [new Map()];
+    const out: number[][] = [[]];
+    this.keywords.forEach((keyword, id) => {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const c = keyword.charCodeAt(i) & 0xff;
+        let next = goto[state]?.get(c);
+        if (next === undefined) {
+          next = goto.length;
+          goto.push(new Map());
+          out.push([]);
+          goto[state]?.set(c, next);
+        }
+        state = next;
+      }
+      out[state]?.push(id);
+    });
+    const states = goto.length;
+    const delta = new Int32Array(states * 256);
+    const fail = new Int32Array(states);
+    const queue: number[] = [];
+    for (let c = 0; c < 256; c++) {
+      const next = goto[0]?.get(c) ?? 0;
+      delta[c] = next;
+      if (next !== 0) queue.push(next);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head] as number;
+      const f = fail[state] as number;
+      for (const id of out[f] ?? []) out[state]?.push(id);
+      for (let c = 0; c < 256; c++) {
+        const next = goto[state]?.get(c);
+        if (next === undefined) delta[state * 256 + c] = delta[f * 256 + c] as number;
+        else {
+          delta[state * 256 + c] = next;
+          fail[next] = delta[f * 256 + c] as number;
+          queue.push(next);
+        }
+      }
+    }
+    // Compress the alphabet: bytes absent from every keyword behave alike. Upper-case ASCII folds
+    // onto lower case. The smaller table stays in cache, which is what makes the loop fast.
+    const classes = new Uint8Array(256);
+    let count = 1;
+    for (const keyword of this.keywords) {
+      for (let i = 0; i < keyword.length; i++) {
+        const c = keyword.charCodeAt(i) & 0xff;
+        if (classes[c] === 0) classes[c] = count++;
+      }
+    }
+    for (let c = 65; c <= 90; c++) classes[c] = classes[c + 32] as number;
+    let shift = 0;
+    while (1 << shift < count) shift++;
+    const stride = 1 << shift;
+    const small = new Uint32Array(states * stride);
+    for (let s = 0; s < states; s++) {
+      for (let c = 0; c < 256; c++) small[s * stride + (classes[c] as number)] = delta[s * 256 + c] as number;
+    }
+    this.delta = small;
+    this.classes = classes;
+    this.shift = shift;
+    this.outputs = out.map((ids) => (ids.length > 0 ? ids : undefined));
+    this.hasOutput = Uint8Array.from(out, (ids) => (ids.length > 0 ? 1 : 0));
+  }
+
+  /** Every occurrence of every keyword in `text`, as parallel arrays of keyword ids and start offsets. */
+  search(text: string): { ids: number[]; starts: number[] } {
+    const delta = this.delta;
+    const classes = this.classes;
+    const shift = this.shift;
+    const hasOutput = this.hasOutput;
+    const ids: number[] = [];
+    const starts: number[] = [];
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      state = delta[(state << shift) | (classes[text.charCodeAt(i) & 0xff] as number)] as number;
+      if (hasOutput[state] !== 0) {
+        for (const id of this.outputs[state] as number[]) {
+          ids.push(id);
+          starts.push(i + 1 - (this.keywords[id] as string).length);
+        }
+      }
+    }
+    return { ids, starts };
+  }
+}

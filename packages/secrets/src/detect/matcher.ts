@@ -1,0 +1,128 @@
+import type { CompiledRule } from "../rules/compile.js";
+import { shannonEntropy } from "./entropy.js";
+import { KeywordAutomaton } from "./keywords.js";
+import { placeholderReason } from "./placeholders.js";
+import { validate } from "./validators.js";
+
+/** A rule match inside one string: offsets of the secret. */
+export interface RawMatch {
+  rule: CompiledRule;
+  secret: string;
+  start: number;
+  end: number;
+}
+
+/** Longest span of text one regex run may see; keeps every rule linear in the input. */
+const MAX_RANGE = 64 * 1024;
+/** How far back a line start is looked for (anchored `^`, unquoted assignments). */
+const LINE_LOOKBACK = 256;
+
+/**
+ * Runs rules only at their keywords. An Aho-Corasick automaton finds every
+ * keyword hit in one pass; an anchored rule is then tried once at each hit
+ * (sticky regex), a windowed rule over a bounded window around its hits. A
+ * megabyte-long minified line thus costs one automaton pass, never a
+ * backtracking regex over the whole line.
+ */
+export class Matcher {
+  private readonly automaton: KeywordAutomaton;
+  /** For each keyword id, the rules it triggers. */
+  private readonly owners: number[][];
+  readonly rules: CompiledRule[];
+
+  constructor(rules: CompiledRule[]) {
+    this.rules = rules;
+    const keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort();
+    this.automaton = new KeywordAutomaton(keywords);
+    this.owners = keywords.map((k) => rules.flatMap((r, i) => (r.keywords.includes(k) ? [i] : [])));
+  }
+
+  /** Every validated match in `text`, in order of position. */
+  scan(text: string): RawMatch[] {
+    const windows = new Map<number, Array<[number, number]>>();
+    const matches: RawMatch[] = [];
+    const seen = new Set<string>();
+    const { ids, starts } = this.automaton.search(text);
+    for (let h = 0; h < ids.length; h++) {
+      const at = starts[h] as number;
+      for (const i of this.owners[ids[h] as number] ?? []) {
+        const rule = this.rules[i] as CompiledRule;
+        if (rule.anchored) {
+          this.run(rule, text, at, Math.min(text.length, at + rule.after), at, seen, matches);
+          continue;
+        }
+        const from = Math.max(0, at - rule.before);
+        const to = Math.min(text.length, at + rule.after);
+        let list = windows.get(i);
+        if (!list) {
+          list = [];
+          windows.set(i, list);
+        }
+        const last = list[list.length - 1];
+        if (last && from <= last[1] && to - last[0] <= MAX_RANGE) last[1] = Math.max(last[1], to);
+        else list.push([from, to]);
+      }
+    }
+    for (const [i, list] of windows) {
+      const rule = this.rules[i] as CompiledRule;
+      for (const [from, to] of list) this.run(rule, text, from, to, from, seen, matches);
+    }
+    return matches.sort((a, b) => a.start - b.start || (a.rule.id < b.rule.id ? -1 : 1));
+  }
+
+  /** Runs one rule over text[from, to); an anchored rule only at `at`. */
+  private run(
+    rule: CompiledRule,
+    text: string,
+    from: number,
+    to: number,
+    at: number,
+    seen: Set<string>,
+    out: RawMatch[],
+  ): void {
+    // Start the slice at the line start when it is near, so `^` and line-start checks see real
+    // line starts; otherwise a NUL sentinel keeps `^` and look-behinds from matching mid-line.
+    const nl = lineStartBefore(text, from);
+    const base = nl >= 0 ? nl : from - 1;
+    const slice = nl >= 0 ? text.slice(base, to) : `\u0000${text.slice(from, to)}`;
+    const regex = rule.regex;
+    regex.lastIndex = rule.anchored ? at - base : 0;
+    for (let m = regex.exec(slice); m !== null; m = rule.anchored ? null : regex.exec(slice)) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const index = secretGroup(m);
+      const secret = m[index] ?? m[0];
+      const span = m.indices?.[index];
+      if (!span) continue;
+      const start = base + span[0];
+      const key = `${rule.id}:${start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) continue;
+      if (rule.validator !== "private-key" && placeholderReason(secret) !== undefined) continue;
+      const linePrefix = nl >= 0 ? slice.slice(0, m.index) : undefined;
+      if (!validate(rule.validator, { secret, groups: m.groups ?? {}, linePrefix })) continue;
+      out.push({ rule, secret, start, end: base + span[1] });
+    }
+  }
+}
+
+/** Start of the line holding `from` when it is at most LINE_LOOKBACK characters back, else -1. */
+function lineStartBefore(text: string, from: number): number {
+  const stop = Math.max(0, from - LINE_LOOKBACK);
+  for (let i = from - 1; i >= stop; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return stop === 0 ? 0 : -1;
+}
+
+/** Index of the group holding the secret: `secret` when named, else the first group that matched, else 0. */
+function secretGroup(m: RegExpExecArray): number {
+  const named = m.indices?.groups?.secret;
+  for (let g = 1; g < m.length; g++) {
+    const span = m.indices?.[g];
+    if (!span) continue;
+    if (!named || (span[0] === named[0] && span[1] === named[1] && m[g] === m.groups?.secret)) return g;
+  }
+  return 0;
+}

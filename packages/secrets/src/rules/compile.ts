@@ -1,0 +1,74 @@
+import { SecretsError } from "../errors.js";
+import rulesFile from "./rules.json" with { type: "json" };
+import { type Rule, rulesFileSchema, type Severity } from "./schema.js";
+
+/** A rule ready to run: its regex compiled with the macros expanded. */
+export interface CompiledRule {
+  id: string;
+  description: string;
+  severity: Severity;
+  keywords: string[];
+  regex: RegExp;
+  entropy: number | undefined;
+  validator: "github" | "npm" | "jwt" | "private-key" | "url-credentials" | "generic" | undefined;
+  /** True when the regex starts at the keyword: it is tried once per hit instead of across a window. */
+  anchored: boolean;
+  before: number;
+  after: number;
+}
+
+const MACROS: Record<string, string> = {
+  "{{b}}": "(?<![A-Za-z0-9])",
+  "{{e}}": "(?![A-Za-z0-9])",
+  "{{assign}}": "[\\w.-]{0,20}?[\\s'\"\\x60]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'\"\\s=]{0,5}",
+};
+
+/** Expands the `{{b}}`, `{{e}}` and `{{assign}}` macros of a rule regex. */
+export function expandMacros(source: string): string {
+  return source.replace(/\{\{(?:b|e|assign)\}\}/g, (m) => MACROS[m] ?? m);
+}
+
+/** Compiles one rule; throws a SecretsError naming the rule when its regex is invalid. */
+export function compileRule(rule: Rule): CompiledRule {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(expandMacros(rule.regex), rule.before === undefined ? "dy" : "dg");
+  } catch (error) {
+    throw new SecretsError("SECRETS_BAD_RULES", `rule ${rule.id} has an invalid regex`, {
+      cause: error,
+      hint: "fix the regex in packages/secrets/src/rules/rules.json",
+    });
+  }
+  const window = rule.window ?? 320;
+  return {
+    id: rule.id,
+    description: rule.description,
+    severity: rule.severity,
+    keywords: rule.keywords.map((k) => k.toLowerCase()),
+    regex,
+    entropy: rule.entropy,
+    validator: rule.checksum ?? rule.validator,
+    anchored: rule.before === undefined,
+    before: rule.before ?? 0,
+    after: window,
+  };
+}
+
+/** The rules shipped with Tollgate, validated. */
+export function builtinRules(): Rule[] {
+  const parsed = rulesFileSchema.safeParse(rulesFile);
+  if (!parsed.success) {
+    throw new SecretsError("SECRETS_BAD_RULES", `the built-in rules file is invalid: ${parsed.error.message}`, {
+      hint: "run the rules tests: npx vitest run packages/secrets",
+    });
+  }
+  return parsed.data.rules;
+}
+
+let compiled: CompiledRule[] | undefined;
+
+/** The built-in rules, compiled once per process. */
+export function compiledBuiltinRules(): CompiledRule[] {
+  compiled ??= builtinRules().map(compileRule);
+  return compiled;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { Matcher } from "../detect/matcher.js";
+import { builtinRules, compiledBuiltinRules, compileRule } from "./compile.js";
+
+const rules = builtinRules();
+const matcher = new Matcher(compiledBuiltinRules());
+
+describe("built-in rules file", () => {
+  it("has unique ids and covers at least 220 rules", () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(220);
+  });
+
+  it("declares keywords that occur in every positive example (the prefilter would miss it otherwise)", () => {
+    const missing = rules.flatMap((r) =>
+      r.examples.positive
+        .filter((ex) => !r.keywords.some((k) => ex.toLowerCase().includes(k.toLowerCase())))
+        .map(() => r.id),
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
+describe.each(rules.map((r) => [r.id, r] as const))("rule %s", (id, rule) => {
+  it("finds its positive examples", () => {
+    for (const example of rule.examples.positive) {
+      expect(
+        matcher.scan(example).map((m) => m.rule.id),
+        example,
+      ).toContain(id);
+    }
+  });
+
+  it("stays silent on its negative examples", () => {
+    const alone = new Matcher([compileRule(rule)]);
+    for (const example of rule.examples.negative) {
+      expect(
+        alone.scan(example).map((m) => m.secret),
+        example,
+      ).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { SecretsError } from "../errors.js";
+import type { FileTask } from "../walk/files.js";
+import type { ScanLimits } from "../walk/limits.js";
+import { emptyPartial, mergePartial, type PartialResult } from "./collect.js";
+
+/** Messages from a worker. */
+export type WorkerReply = { kind: "done"; result: PartialResult } | { kind: "error"; message: string };
+
+/** How many workers to start when asked for "as many as there are cores". */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * Scans tasks on `count` worker threads. Files are handed out one at a time
+ * (the next to whichever worker is free), so one large file does not hold up
+ * the rest; the byte budget is one shared counter.
+ */
+export async function scanInWorkers(
+  tasks: FileTask[],
+  settings: { limits: ScanLimits; decodeDepth: number },
+  count: number,
+): Promise<PartialResult> {
+  const shared = new BigInt64Array(new SharedArrayBuffer(8));
+  const total = emptyPartial();
+  const url = new URL("./worker.js", import.meta.url);
+  let next = 0;
+  const runOne = (worker: Worker): Promise<void> =>
+    new Promise((resolveRun, rejectRun) => {
+      const send = (): void => {
+        if (next >= tasks.length) {
+          resolveRun();
+          return;
+        }
+        const batch = tasks.slice(next, next + 8);
+        next += batch.length;
+        worker.postMessage({ tasks: batch, settings, shared });
+      };
+      worker.on("message", (reply: WorkerReply) => {
+        if (reply.kind === "error") {
+          rejectRun(new SecretsError("SECRETS_WORKER_FAILED", `a scan worker failed: ${reply.message}`));
+          return;
+        }
+        mergePartial(total, reply.result);
+        send();
+      });
+      worker.on("error", (error) =>
+        rejectRun(
+          new SecretsError("SECRETS_WORKER_FAILED", `a scan worker crashed: ${error.message}`, { cause: error }),
+        ),
+      );
+      send();
+    });
+  const workers = Array.from({ length: Math.min(count, tasks.length) }, () => new Worker(url));
+  try {
+    await Promise.all(workers.map(runOne));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return total;
+}

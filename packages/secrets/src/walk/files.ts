@@ -1,0 +1,107 @@
+import { createReadStream } from "node:fs";
+import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
+import { basename, join, relative, resolve, sep } from "node:path";
+import { SecretsError } from "../errors.js";
+import { sniffContainer } from "./byte-source.js";
+import type { WalkContext } from "./context.js";
+import type { Unscanned } from "./limits.js";
+import { describe, scanSource } from "./scan-source.js";
+import { scanZipFile } from "./zip.js";
+
+/** One file to scan: where it is and how it is named in the report. */
+export interface FileTask {
+  path: string;
+  name: string;
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/**
+ * Lists the files under the given paths, sorted. A file argument is named by
+ * its base name, files under a directory argument relative to it. Symlinks
+ * are not followed: one that points inside the directory is covered by its
+ * target; one that points outside (or nowhere) is reported as `unscanned`.
+ */
+export async function listFiles(paths: string[], cwd: string): Promise<{ tasks: FileTask[]; unscanned: Unscanned[] }> {
+  const tasks: FileTask[] = [];
+  const unscanned: Unscanned[] = [];
+  for (const given of paths) {
+    const abs = resolve(cwd, given);
+    const info = await stat(abs).catch((error: NodeJS.ErrnoException) => {
+      throw new SecretsError(
+        "SECRETS_PATH_NOT_FOUND",
+        `cannot scan ${given}: ${error.code === "ENOENT" ? "no such file or directory" : error.message}`,
+        {
+          location: { file: given },
+          hint: "pass existing files or directories to tollgate scan",
+        },
+      );
+    });
+    if (!info.isDirectory()) {
+      tasks.push({ path: abs, name: basename(abs) });
+      continue;
+    }
+    const root = await realpath(abs);
+    const stack = [abs];
+    while (stack.length > 0) {
+      const dir = stack.pop() as string;
+      let entries: import("node:fs").Dirent[];
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        unscanned.push({
+          file: toPosix(relative(abs, dir)) || ".",
+          reason: "unreadable",
+          detail: `cannot list directory: ${describe(error)}`,
+        });
+        continue;
+      }
+      for (const entry of entries) {
+        const full = join(dir, entry.name);
+        const name = toPosix(relative(abs, full));
+        if (entry.isDirectory()) stack.push(full);
+        else if (entry.isFile()) tasks.push({ path: full, name });
+        else if (entry.isSymbolicLink()) {
+          const target = await realpath(full).catch(() => undefined);
+          if (target === undefined) unscanned.push({ file: name, reason: "symlink", detail: "dangling symlink" });
+          else if (target !== root && !target.startsWith(root + sep)) {
+            unscanned.push({
+              file: name,
+              reason: "symlink",
+              detail: "points outside the scanned directory; not followed",
+            });
+          }
+        }
+      }
+    }
+  }
+  tasks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { tasks, unscanned };
+}
+
+/** Scans one file on disk: a zip is opened by random access, anything else streamed. */
+export async function scanFile(task: FileTask, ctx: WalkContext): Promise<void> {
+  try {
+    const info = await lstat(task.path);
+    if (!info.isFile()) {
+      ctx.report.unscanned({ file: task.name, reason: "unreadable", detail: "no longer a regular file" });
+      return;
+    }
+    const handle = await open(task.path, "r");
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, 512, 0);
+    await handle.close();
+    if (sniffContainer(head.subarray(0, bytesRead)) === "zip" && ctx.limits.maxDepth > 0) {
+      ctx.report.archive();
+      await scanZipFile(task.name, task.path, 1, ctx);
+      return;
+    }
+    await scanSource(task.name, createReadStream(task.path, { highWaterMark: 1024 * 1024 }), 0, ctx);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const detail = code === "ENOENT" ? "the file vanished during the scan" : `cannot read: ${describe(error)}`;
+    ctx.report.unscanned({ file: task.name, reason: "unreadable", detail });
+  }
+}

@@ -1,0 +1,123 @@
+import { basename } from "node:path";
+import { createGunzip } from "node:zlib";
+import { StreamScanner } from "../content/stream-scanner.js";
+import { type ByteSource, fromWeb, peek, sniffContainer, through } from "./byte-source.js";
+import type { WalkContext } from "./context.js";
+import { scanTar } from "./tar.js";
+import { scanZipBuffer } from "./zip.js";
+
+/** Describes an error for an `unscanned` record without any content of the file. */
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Scans one byte stream named `name`: an archive is opened and its members
+ * scanned recursively (names joined with `!`), anything else is scanned as
+ * text. `depth` counts the archive levels above this stream.
+ */
+export async function scanSource(name: string, source: ByteSource, depth: number, ctx: WalkContext): Promise<void> {
+  const { head, all, close } = await peek(source, 512);
+  const kind = sniffContainer(head);
+  if (kind !== "file" && depth >= ctx.limits.maxDepth) {
+    await close();
+    ctx.report.unscanned({
+      file: name,
+      reason: "max-depth",
+      detail: `${kind} archive nested deeper than ${ctx.limits.maxDepth} levels`,
+    });
+    return;
+  }
+  try {
+    switch (kind) {
+      case "file":
+        return await scanText(name, all, ctx);
+      case "tar":
+        ctx.report.archive();
+        return await scanTar(name, all, depth + 1, ctx);
+      case "zip":
+        ctx.report.archive();
+        return await scanZipBuffer(name, all, depth + 1, ctx);
+      default:
+        ctx.report.archive();
+        return await scanCompressed(name, kind, all, depth + 1, ctx);
+    }
+  } finally {
+    await close();
+  }
+}
+
+async function scanCompressed(
+  name: string,
+  kind: "gzip" | "bzip2" | "xz",
+  source: ByteSource,
+  depth: number,
+  ctx: WalkContext,
+): Promise<void> {
+  const counter = { in: 0 };
+  let output: ByteSource;
+  if (kind === "gzip") output = through(source, createGunzip(), counter);
+  else if (kind === "bzip2") output = through(source, (await import("./bzip2.js")).bunzip2(), counter);
+  else output = fromWeb(await (await import("./xz.js")).unxz(source, counter));
+  let out = 0;
+  let stopped = false;
+  async function* guarded(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of output) {
+      out += chunk.byteLength;
+      if (out > 1024 * 1024 && out > ctx.limits.maxRatio * Math.max(counter.in, 1)) {
+        stopped = true;
+        ctx.report.unscanned({
+          file: name,
+          reason: "max-ratio",
+          detail: `${kind} stream expands more than ${ctx.limits.maxRatio}x (${counter.in} bytes in, ${out} out)`,
+        });
+        return;
+      }
+      yield chunk;
+    }
+  }
+  try {
+    // Inside a compressed stream: a tar lists members under this name; a plain file is named without its extension.
+    const inner = await peek(guarded(), 512);
+    const innerKind = sniffContainer(inner.head);
+    if (innerKind === "tar") await scanTar(name, inner.all, depth, ctx);
+    else
+      await scanSource(
+        `${name}!${basename(name.split("!").pop() ?? name).replace(/\.(?:gz|tgz|bz2|xz)$/i, "") || "data"}`,
+        inner.all,
+        depth,
+        ctx,
+      );
+  } catch (error) {
+    if (!stopped)
+      ctx.report.unscanned({ file: name, reason: "corrupt", detail: `${kind} stream is broken: ${describe(error)}` });
+  }
+}
+
+/** Scans a file or member as text, enforcing the single-file and total byte limits. */
+export async function scanText(name: string, source: ByteSource, ctx: WalkContext): Promise<void> {
+  const scanner = new StreamScanner(ctx.analyze);
+  let bytes = 0;
+  for await (const chunk of source) {
+    if (bytes + chunk.byteLength > ctx.limits.maxFileBytes) {
+      ctx.report.unscanned({
+        file: name,
+        reason: "max-file-bytes",
+        detail: `larger than ${ctx.limits.maxFileBytes} bytes; scanned the first ${bytes}`,
+      });
+      break;
+    }
+    if (ctx.addBytes(chunk.byteLength) > ctx.limits.maxTotalBytes) {
+      ctx.report.unscanned({
+        file: name,
+        reason: "max-total-bytes",
+        detail: `the scan passed ${ctx.limits.maxTotalBytes} bytes in total; scanned the first ${bytes} of this file`,
+      });
+      break;
+    }
+    bytes += chunk.byteLength;
+    scanner.write(chunk);
+  }
+  for (const finding of scanner.end()) ctx.report.finding(name, finding);
+  ctx.report.scanned(bytes);
+}
