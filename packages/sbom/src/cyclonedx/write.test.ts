@@ -52,7 +52,7 @@ describe("toCycloneDx", () => {
     expect(deps.find((d) => d.ref === "pkg:npm/demo-app@1.0.0")?.dependsOn).toEqual([
       "pkg:npm/%40demo/ui@0.2.0",
       "pkg:npm/%40scope/lib@2.0.0",
-      "pkg:npm/fsevents@2.3.3?vcs_url=git%2Bssh:%2F%2Fgit@example.org%2Ffsevents.git%23abc123",
+      "pkg:npm/fsevents@2.3.3?vcs_url=git%2Bssh%3A%2F%2Fgit%40example.org%2Ffsevents.git%23abc123",
       "pkg:npm/jest@29.0.0",
     ]);
   });
