@@ -8,7 +8,7 @@ const label = fc.stringMatching(/^[a-z]([a-z0-9-]{0,10}[a-z0-9])?$/);
 const domain = fc.array(label, { minLength: 2, maxLength: 4 }).map((labels) => labels.join("."));
 
 describe("DEFAULT_ALLOWED_HOSTS", () => {
-  it("lists the documented endpoints of OSV, Sigstore and GitHub, sorted by gate", () => {
+  it("lists the documented endpoints of OSV, Sigstore, GitHub and the registries' metadata APIs, by gate", () => {
     expect(DEFAULT_ALLOWED_HOSTS).toEqual([
       "api.osv.dev",
       "osv-vulnerabilities.storage.googleapis.com",
@@ -20,6 +20,11 @@ describe("DEFAULT_ALLOWED_HOSTS", () => {
       "uploads.github.com",
       "fulcio.githubapp.com",
       "timestamp.githubapp.com",
+      "crates.io",
+      "pypi.org",
+      "rubygems.org",
+      "repo.packagist.org",
+      "api.nuget.org",
     ]);
   });
 

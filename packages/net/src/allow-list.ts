@@ -6,9 +6,9 @@
 import { HttpError } from "./errors.js";
 
 /**
- * The documented endpoints of each gate. Package registries are not named here: their
- * URLs come from the package managers' own configuration at run time (see registries.ts)
- * or from the policy's `network.allow`.
+ * The documented endpoints of each gate. npm's registry is not named here: its URL comes
+ * from npm's own configuration at run time (see registries.ts), so a configured mirror is
+ * what the gate talks to; other mirrors are added with the policy's `network.allow`.
  */
 export const DEFAULT_ALLOWED_HOSTS: readonly string[] = Object.freeze([
   // OSV: the query API and the bucket of per-ecosystem exports.
@@ -24,6 +24,12 @@ export const DEFAULT_ALLOWED_HOSTS: readonly string[] = Object.freeze([
   "uploads.github.com",
   "fulcio.githubapp.com",
   "timestamp.githubapp.com",
+  // Public metadata APIs of the registries (licenses, deprecated and yanked packages).
+  "crates.io",
+  "pypi.org",
+  "rubygems.org",
+  "repo.packagist.org",
+  "api.nuget.org",
 ]);
 
 /** A compiled allow-list; `matches` takes a URL hostname (IPv6 with or without brackets) and port. */
