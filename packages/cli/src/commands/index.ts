@@ -4,6 +4,7 @@ import { auditCommand } from "./audit.js";
 import { dbCommand } from "./db.js";
 import { initCommand } from "./init.js";
 import { policyCommand } from "./policy.js";
+import { reviewCommand } from "./review.js";
 import { sbomCommand } from "./sbom.js";
 import { signCommand } from "./sign.js";
 import { verifyCommand } from "./verify.js";
@@ -15,6 +16,7 @@ export const commands: CommandModule[] = [
   auditCommand,
   dbCommand,
   policyCommand,
+  reviewCommand,
   signCommand,
   attestCommand,
   verifyCommand,

@@ -40,7 +40,7 @@ const key = (f: { rule: string; ecosystem: string; package: string; version: str
 
 /**
  * Reviews a change: diffs base and head by package identity, evaluates the (head) policy on
- * both, and keeps only the findings head introduces. The verdict fails on an introduced denial.
+ * both, and keeps the new findings among the added and changed packages. Fails on an introduced denial.
  */
 export async function reviewChange(
   base: DependencyGraph,
@@ -56,11 +56,17 @@ export async function reviewChange(
   });
   const after = evaluatePolicy(head, policy, { ...shared, ...(options.headFacts ? { facts: options.headFacts } : {}) });
   const known = new Set(before.findings.map(key));
-  const introduced = after.findings.filter((f) => !known.has(key(f)));
+  // Only findings among the added and changed packages count (a duplicate counts when its set of versions is new).
+  const touched = new Set(
+    [...diff.added, ...diff.changed.map((c) => c.to)].map((c) => `${c.ecosystem}\u0000${c.name}\u0000${c.version}`),
+  );
+  const isTouched = (f: { ecosystem: string; package: string; version: string }) =>
+    touched.has(`${f.ecosystem}\u0000${f.package}\u0000${f.version}`);
+  const introduced = after.findings.filter((f) => !known.has(key(f)) && (f.kind === "duplicate" || isTouched(f)));
   let advisories: ReviewAdvisory[] = [];
   if (options.advisories) {
     const old = new Set((await options.advisories(base)).map((a) => `${a.id}\u0000${key(a)}`));
-    advisories = (await options.advisories(head)).filter((a) => !old.has(`${a.id}\u0000${key(a)}`));
+    advisories = (await options.advisories(head)).filter((a) => !old.has(`${a.id}\u0000${key(a)}`) && isTouched(a));
   }
   const headVia = attribution(head);
   const baseVia = attribution(base);

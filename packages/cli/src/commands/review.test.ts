@@ -1,0 +1,105 @@
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { CliIO } from "../io.js";
+import { run } from "../program.js";
+
+const NPM = new URL("../../../../test/fixtures/lockfiles/npm/", import.meta.url).pathname;
+const ADVISORIES = new URL("../../../../test/fixtures/advisories/", import.meta.url).pathname;
+const POLICY =
+  "version: 1\nadvisories:\n  max-database-age: 99999d\nlicenses:\n  unknown: allow\nbans:\n  multiple-versions: allow\n";
+
+/** A git repository whose HEAD holds BookStack's older lockfile and whose work tree holds the newer one. */
+function bookstack(policy = POLICY): string {
+  const dir = mkdtempSync(join(tmpdir(), "tollgate-cli-review-"));
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: "t",
+    GIT_AUTHOR_EMAIL: "t@example.org",
+    GIT_COMMITTER_NAME: "t",
+    GIT_COMMITTER_EMAIL: "t@example.org",
+  };
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env });
+  const put = (commit: string) => {
+    copyFileSync(join(NPM, `BookStackApp__BookStack@${commit}__package-lock.json`), join(dir, "package-lock.json"));
+    copyFileSync(join(NPM, `BookStackApp__BookStack@${commit}__package.json`), join(dir, "package.json"));
+  };
+  git("init", "-q", "-b", "main");
+  put("b87e97f99e");
+  writeFileSync(join(dir, "tollgate.yml"), policy);
+  git("add", ".");
+  git("commit", "-q", "-m", "base");
+  put("c42b6aece9");
+  return dir;
+}
+
+async function tollgate(dir: string, args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd: dir,
+    env: { npm_config_registry: "https://registry.example.org/" },
+    isTTY: false,
+  };
+  return { code: await run(["review", ...args], io), stdout, stderr };
+}
+
+describe("tollgate review", () => {
+  it("fails when the change introduces known vulnerabilities, listing only those", async () => {
+    const { code, stdout } = await tollgate(bookstack(), [
+      "--base",
+      "HEAD",
+      "--offline",
+      "--advisory-db",
+      ADVISORIES,
+      "--format",
+      "json",
+    ]);
+    expect(code).toBe(1);
+    const review = JSON.parse(stdout);
+    expect(review.verdict).toBe("fail");
+    expect(review.advisories.length).toBeGreaterThan(0);
+    const touched = new Set(
+      [...review.added, ...review.changed].map(
+        (p: { package: string; version: string }) => `${p.package}@${p.version}`,
+      ),
+    );
+    for (const a of review.advisories) expect(touched.has(`${a.package}@${a.version}`)).toBe(true);
+  });
+
+  it("writes the Markdown comment with the hidden marker and the verdict first", async () => {
+    const { stdout } = await tollgate(bookstack(), [
+      "--base",
+      "HEAD",
+      "--offline",
+      "--advisory-db",
+      ADVISORIES,
+      "--format",
+      "markdown",
+    ]);
+    expect(stdout.split("\n").slice(0, 2)).toEqual([
+      "<!-- tollgate:dependency-review -->",
+      expect.stringMatching(/^### ❌ Tollgate dependency review: this change introduces \d+ policy failures?$/),
+    ]);
+  });
+
+  it("passes a change that introduces nothing the policy forbids", async () => {
+    const { code, stdout } = await tollgate(bookstack(), ["--base", "HEAD", "--offline"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^PASS: \d+ added, \d+ changed, \d+ removed\n/);
+  });
+
+  it("exits 2 when the base ref does not exist", async () => {
+    const { code, stderr } = await tollgate(bookstack(), ["--base", "no-such-branch", "--offline"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/\[POLICY_REVIEW\]\n {2}hint: fetch the base ref first/);
+  });
+});

@@ -1,0 +1,51 @@
+import type { AdvisorySourceOptions } from "@tollgate/advisories";
+import type { DependencyGraph } from "@tollgate/inventory";
+import { PolicyError } from "../errors.js";
+import type { LoadedPolicy } from "../file/load.js";
+import { gatherFacts } from "../metadata/gather.js";
+import { npmRegistryUrl } from "../metadata/npm-config.js";
+import { advisoryHook } from "./advisories.js";
+import { inventoryAtRef } from "./base-from-git.js";
+import { type ReviewResult, reviewChange } from "./review.js";
+
+/** Options of `runReview`, shared by `tollgate review` and the review action. */
+export interface RunReviewOptions {
+  /** The head graph (the working tree or an SBOM). */
+  head: DependencyGraph;
+  /** The scanned directory, for `git show` of the base and installed metadata; none for an SBOM. */
+  dir?: string;
+  /** The base git ref (e.g. `origin/main`); or give `base`. */
+  baseRef?: string;
+  /** A base graph read by the caller (e.g. from `--base-sbom`). */
+  base?: DependencyGraph;
+  loaded: LoadedPolicy;
+  /** Where advisories come from; none means the review lists no vulnerabilities. */
+  advisories?: AdvisorySourceOptions;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+}
+
+/** Reads the base (git ref or given graph), gathers local facts and reviews the change against the policy. */
+export async function runReview(options: RunReviewOptions): Promise<ReviewResult> {
+  let base = options.base;
+  if (base === undefined) {
+    if (options.baseRef === undefined || options.dir === undefined) {
+      throw new PolicyError(
+        "POLICY_REVIEW",
+        "the review needs a base: a git ref (--base) or a base SBOM (--base-sbom)",
+        {
+          hint: "pass --base origin/main (the pull request's base branch) or --base-sbom FILE",
+        },
+      );
+    }
+    base = await inventoryAtRef(options.dir, options.baseRef);
+  }
+  const policy = options.loaded.policy;
+  const npmRegistry = await npmRegistryUrl(options.env ?? process.env);
+  const headFacts = await gatherFacts(options.head, options.dir === undefined ? {} : { dir: options.dir });
+  return reviewChange(base, options.head, policy, {
+    headFacts,
+    ...(npmRegistry ? { defaultRegistries: { npm: [npmRegistry] } } : {}),
+    ...(options.advisories ? { advisories: advisoryHook(policy, options.advisories, options.now) } : {}),
+  });
+}
