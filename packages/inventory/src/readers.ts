@@ -1,4 +1,5 @@
 import type { LockfileReader } from "./reader.js";
+import { gradleLockfileReader } from "./readers/gradle/gradle-lockfile-reader.js";
 import { composerLockReader } from "./readers/php/composer-lock-reader.js";
 import { gemfileLockReader } from "./readers/ruby/gemfile-lock-reader.js";
 import { requirementsReader } from "./readers/python/requirements-reader.js";
@@ -16,6 +17,7 @@ import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
  * matters for formats sharing a file name (the first whose `matches` accepts wins).
  */
 export const defaultReaders: LockfileReader[] = [
+  gradleLockfileReader,
   composerLockReader,
   gemfileLockReader,
   requirementsReader,

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { expect } from "vitest";
@@ -30,7 +30,10 @@ export async function readProject(
 ): Promise<DependencyGraph> {
   const dir = join(await mkdtemp(join(tmpdir(), "tollgate-inv-")), dirName);
   await mkdir(dir);
-  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
   return readInventory(dir, { readers: [reader] });
 }
 
