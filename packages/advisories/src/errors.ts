@@ -11,7 +11,7 @@ export type AdvisoryErrorCode =
   | "SOURCE_UNREACHABLE"
   | "SOURCE_BAD_RESPONSE"
   | "IGNORE_EXPIRED"
-  | "IGNORE_INVALID";
+  | "POLICY_INVALID";
 
 /** The one error class of @tollgate/advisories. */
 export class AdvisoryError extends TollgateError<AdvisoryErrorCode> {}

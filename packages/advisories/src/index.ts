@@ -3,6 +3,8 @@ export { collectFindings, mergeAliases } from "./audit/collect.js";
 export type { Evaluation } from "./audit/evaluate.js";
 export { evaluate } from "./audit/evaluate.js";
 export type { AuditProblem, Finding, Verdict } from "./audit/finding.js";
+export type { AdvisoryPolicyConfig } from "./audit/from-config.js";
+export { auditPolicyFromConfig } from "./audit/from-config.js";
 export { dependencyPaths, parentsOf } from "./audit/paths.js";
 export type { AdvisoryAction, AuditPolicy, IgnoreEntry } from "./audit/policy.js";
 export { DEFAULT_AUDIT_POLICY, isExpired, isoDate } from "./audit/policy.js";

@@ -2,8 +2,8 @@ import { mkdir, stat, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import {
-  type AuditPolicy,
   type AuditReport,
+  auditPolicyFromConfig,
   DEFAULT_OSV_URL,
   renderJson,
   renderMarkdown,
@@ -14,7 +14,7 @@ import {
 import { formatLocation } from "@tollgate/errors";
 import { buildSarif } from "@tollgate/github";
 import { createHttpClient } from "@tollgate/net";
-import { durationMs, loadPolicy, type Policy } from "@tollgate/policy";
+import { loadPolicy } from "@tollgate/policy";
 import { isSbomFile, loadGraph } from "@tollgate/sbom";
 import { Option } from "commander";
 import type { CommandModule } from "../command.js";
@@ -32,24 +32,6 @@ interface AuditCliOptions {
   policy?: string;
   format: AuditFormat;
   output?: string;
-}
-
-/** Maps the `mode` and `advisories:` section of tollgate.yml onto the advisory gate's options. */
-export function auditPolicyOf(policy: Policy): AuditPolicy {
-  const a = policy.advisories;
-  return {
-    mode: policy.mode,
-    failOnSeverity: a.failOnSeverity,
-    unmaintained: a.unmaintained,
-    unsound: a.unsound,
-    informational: a.informational,
-    includeDevelopment: a.includeDevelopment,
-    unknownSeverity: a.unknownSeverity,
-    maxDatabaseAgeMs: durationMs(a.maxDatabaseAge),
-    malformedRecords: a.malformedRecords,
-    // Only developer mode admits an ignore without expiry (the policy file is validated so).
-    ignore: a.ignore.map((e) => ({ id: e.id, reason: e.reason, expires: e.expires ?? "9999-12-31" })),
-  };
 }
 
 /** Renders an audit report; SARIF locations get `prefix` so they are relative to the repository. */
@@ -99,7 +81,7 @@ export const auditCommand: CommandModule = {
           return;
         }
         const loaded = await loadPolicy(options.policy, { cwd: io.cwd });
-        const policy = auditPolicyOf(loaded.policy);
+        const policy = auditPolicyFromConfig(loaded.policy);
         const target = resolve(io.cwd, path);
         const graph = await loadGraph(target, policy.includeDevelopment ? {} : { omit: ["development"] });
         for (const warning of graph.warnings) {
