@@ -9,6 +9,7 @@ import { poetryLockReader } from "./readers/python/poetry-lock-reader.js";
 import { npmReader } from "./readers/npm/npm-reader.js";
 import { pnpmReader } from "./readers/pnpm/pnpm-reader.js";
 import { yarnBerryReader } from "./readers/yarn/berry-reader.js";
+import { yarnClassicReader } from "./readers/yarn/classic-reader.js";
 import { goModReader } from "./readers/go/go-mod-reader.js";
 import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
 
@@ -27,6 +28,7 @@ export const defaultReaders: LockfileReader[] = [
   npmReader,
   pnpmReader,
   yarnBerryReader,
+  yarnClassicReader,
   goModReader,
   cargoLockReader,
 ];

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +34,13 @@ export async function corpusDir(folder: string, prefix: string, lockName: string
   const dir = await tempDir();
   await copyFile(join(CORPUS, folder, `${prefix}__${lockName}`), join(dir, lockName));
   await copyFile(join(CORPUS, folder, `${prefix}__package.json`), join(dir, "package.json")).catch(() => undefined);
+  return dir;
+}
+
+/** Copies a hand-written fixture folder (lockfile, manifests, workspaces) into a temp dir. */
+export async function handmadeDir(folder: string): Promise<string> {
+  const dir = await tempDir();
+  await cp(join(HANDMADE, folder), dir, { recursive: true });
   return dir;
 }
 
