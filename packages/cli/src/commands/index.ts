@@ -6,6 +6,7 @@ import { initCommand } from "./init.js";
 import { policyCommand } from "./policy.js";
 import { reviewCommand } from "./review.js";
 import { sbomCommand } from "./sbom.js";
+import { scanCommand } from "./scan.js";
 import { signCommand } from "./sign.js";
 import { verifyCommand } from "./verify.js";
 
@@ -17,6 +18,7 @@ export const commands: CommandModule[] = [
   dbCommand,
   policyCommand,
   reviewCommand,
+  scanCommand,
   signCommand,
   attestCommand,
   verifyCommand,

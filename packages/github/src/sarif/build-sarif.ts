@@ -23,6 +23,8 @@ export interface SarifResultInput {
   /** A stable identity of the finding across runs (never the secret itself). */
   fingerprint?: string;
   properties?: Record<string, unknown>;
+  /** Set when the finding was accepted: `inSource` for an inline marker, `external` for a policy or baseline. */
+  suppression?: { kind: "inSource" | "external"; justification: string };
 }
 
 export interface BuildSarifOptions {
@@ -77,6 +79,8 @@ export function buildSarif(options: BuildSarifOptions): SarifLog {
       };
       if (r.fingerprint) result.partialFingerprints = { "tollgate/v1": r.fingerprint };
       if (r.properties) result.properties = r.properties;
+      if (r.suppression)
+        result.suppressions = [{ kind: r.suppression.kind, justification: r.suppression.justification }];
       return result;
     })
     .sort(

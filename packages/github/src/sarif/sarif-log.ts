@@ -42,4 +42,5 @@ export interface SarifResult {
   }>;
   partialFingerprints?: Record<string, string>;
   properties?: Record<string, unknown>;
+  suppressions?: Array<{ kind: "inSource" | "external"; justification: string }>;
 }
