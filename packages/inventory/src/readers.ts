@@ -1,4 +1,5 @@
 import type { LockfileReader } from "./reader.js";
+import { nugetLockReader } from "./readers/nuget/nuget-lock-reader.js";
 import { gradleLockfileReader } from "./readers/gradle/gradle-lockfile-reader.js";
 import { composerLockReader } from "./readers/php/composer-lock-reader.js";
 import { gemfileLockReader } from "./readers/ruby/gemfile-lock-reader.js";
@@ -18,6 +19,7 @@ import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
  * matters for formats sharing a file name (the first whose `matches` accepts wins).
  */
 export const defaultReaders: LockfileReader[] = [
+  nugetLockReader,
   gradleLockfileReader,
   composerLockReader,
   gemfileLockReader,
