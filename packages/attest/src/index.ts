@@ -8,6 +8,7 @@ export type { CertificateIdentity } from "./certificate-identity.js";
 export { certificateIdentity, certificateIdentityFromPem, leafCertificate } from "./certificate-identity.js";
 export type { ArtifactDigest } from "./digest.js";
 export { assertUnchanged, digestArtifacts, formatSha256Sums, hashFile, sha256Hex } from "./digest.js";
+export { expandArtifacts } from "./expand-artifacts.js";
 export type { GitHubBuildContext } from "./github-context.js";
 export { decodeJwtClaims, githubContextFromClaims } from "./github-context.js";
 export type { IdentityPolicy } from "./identity-policy.js";
@@ -22,6 +23,7 @@ export {
   provenanceStatement,
   SLSA_PROVENANCE_V1,
 } from "./provenance.js";
+export { readBundleFile } from "./read-bundles.js";
 export type { InstanceSettings } from "./resolve-instance.js";
 export { resolveInstance } from "./resolve-instance.js";
 export { CYCLONEDX_PREDICATE, parseSbom, sbomPredicateType } from "./sbom-predicate.js";

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import {
   AttestError,
+  readBundleFile,
   type TrustedVerifier,
   type VerifyResult,
   verifierFromFile,
@@ -21,37 +22,6 @@ interface VerifyFlags {
   sourceRef?: string;
   builderId?: string;
   trustedRoot?: string;
-}
-
-/** Reads a `.sigstore.json` bundle or the bundles of a `.intoto.jsonl` file. */
-async function readBundles(path: string): Promise<unknown[]> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (cause) {
-    throw new AttestError("ATTEST_BAD_BUNDLE", `cannot read ${path}: ${(cause as Error).message}`, {
-      location: { file: path },
-      hint: "Check the --bundle path.",
-    });
-  }
-  const lines =
-    text.trim().startsWith("{") && !text.trim().includes("\n") ? [text] : text.split("\n").filter((l) => l.trim());
-  return lines.map((line, index) => {
-    try {
-      return JSON.parse(line) as unknown;
-    } catch {
-      // A pretty-printed single bundle spans lines.
-      if (index === 0) {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {}
-      }
-      throw new AttestError("ATTEST_BAD_BUNDLE", `${path}:${index + 1} is not JSON`, {
-        location: { file: path, line: index + 1 },
-        hint: "Pass a .sigstore.json bundle or a .intoto.jsonl file of bundles.",
-      });
-    }
-  });
 }
 
 /** `tollgate verify ARTIFACT --bundle FILE …`: signature, chain, log/timestamps, identity, then provenance. */
@@ -103,7 +73,7 @@ export const verifyCommand: CommandModule = {
         };
         const failures: AttestError[] = [];
         let passed: VerifyResult | undefined;
-        for (const bundle of await readBundles(bundleFile)) {
+        for (const bundle of await readBundleFile(bundleFile)) {
           try {
             passed = verifyArtifactBundle({
               artifact: { name: basename(path), data },
