@@ -155,6 +155,22 @@ describe("cargoLockReader on bad input", () => {
     expect(error.location).toEqual({ file: "Cargo.lock", line: 3 });
   });
 
+  it("makes a virtual workspace's directory the root with an edge to each member", async () => {
+    const lock =
+      'version = 4\n\n[[package]]\nname = "a"\nversion = "0.1.0"\n\n[[package]]\nname = "b"\nversion = "0.2.0"\ndependencies = ["a"]\n';
+    const graph = await readProject(
+      cargoLockReader,
+      { "Cargo.lock": lock, "Cargo.toml": '[workspace]\nmembers = ["a", "b"]\n' },
+      "ws",
+    );
+    expect(graph.components.map((c) => [c.purl, c.role])).toEqual([
+      ["pkg:cargo/a@0.1.0", "workspace"],
+      ["pkg:cargo/b@0.2.0", "workspace"],
+      ["pkg:cargo/ws", "root"],
+    ]);
+    expect(edgesFrom(graph, "pkg:cargo/ws")).toEqual(["pkg:cargo/a@0.1.0 prod", "pkg:cargo/b@0.2.0 prod"]);
+  });
+
   it("names the directory as root when there is neither Cargo.toml nor a single local crate", async () => {
     const graph = await readString(cargoLockReader, "Cargo.lock", "version = 4\n");
     expect(graph.components.map((c) => [c.purl, c.role])).toEqual([["pkg:cargo/project", "root"]]);

@@ -6,6 +6,8 @@ export interface GoModLine {
   args: string[];
   comment: string;
   line: number;
+  /** 1-based column where the directive's text starts. */
+  column: number;
 }
 
 const VERBS = new Set([
@@ -68,7 +70,7 @@ export function parseGoMod(text: string, file: string): GoModLine[] {
     if (tokens.length === 0) continue;
     if (block) {
       if (tokens[0] === ")" && tokens.length === 1) block = undefined;
-      else out.push({ verb: block.verb, args: tokens, comment, line });
+      else out.push({ verb: block.verb, args: tokens, comment, line, column: raw.search(/\S/) + 1 });
       continue;
     }
     const [verb = "", ...args] = tokens;
@@ -79,7 +81,7 @@ export function parseGoMod(text: string, file: string): GoModLine[] {
       });
     }
     if (args.length === 1 && args[0] === "(") block = { verb, line };
-    else out.push({ verb, args, comment, line });
+    else out.push({ verb, args, comment, line, column: raw.search(/\S/) + 1 });
   }
   if (block) {
     throw new InventoryError("LOCKFILE_PARSE", `${file}: the ${block.verb} block opened here is never closed`, {

@@ -90,6 +90,11 @@ describe("goModReader", () => {
     expect(graph.components).toHaveLength(5);
   });
 
+  it("reads a go.mod without go.sum, leaving the h1: property out", async () => {
+    const graph = await readString(goModReader, "go.mod", await corpus("go/spf13__cobra__go.mod"));
+    expect(byPurl(graph, "pkg:golang/github.com/spf13/pflag@v1.0.9").properties).toEqual({});
+  });
+
   it("warns when a requirement is a version the module itself excludes", async () => {
     const text = "module m\n\nrequire a.example/b v1.0.0\n\nexclude a.example/b v1.0.0\n";
     const graph = await readString(goModReader, "go.mod", text);
@@ -114,7 +119,8 @@ describe("goModReader on bad input", () => {
   it("names the line of a require without a version", async () => {
     const error = await rejection(readString(goModReader, "go.mod", "module m\nrequire (\n\ta.example/b\n)\n"));
     expect(error.code).toBe("LOCKFILE_PARSE");
-    expect(error.location).toEqual({ file: "go.mod", line: 3 });
+    expect(error.location).toEqual({ file: "go.mod", line: 3, column: 2 });
+    expect(error.message).toBe("go.mod: malformed require, expected `module version`");
   });
 
   it("names the line of a block that is never closed", async () => {

@@ -18,7 +18,7 @@ function isLocalPath(path: string): boolean {
 function expectArgs(input: LockfileInput, directive: GoModLine, counts: number[], usage: string): string[] {
   if (counts.includes(directive.args.length)) return directive.args;
   throw new InventoryError("LOCKFILE_PARSE", `${input.relativePath}: malformed ${directive.verb}, expected ${usage}`, {
-    location: { file: input.relativePath, line: directive.line },
+    location: { file: input.relativePath, line: directive.line, column: directive.column },
     hint: "fix go.mod (`go mod tidy` reports the same error) and run again",
   });
 }
