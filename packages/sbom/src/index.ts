@@ -16,5 +16,7 @@ export type { SpdxDocument, SpdxPackage, SpdxRelationship } from "./spdx/types.j
 export { spdxSchemaErrors, validateSpdx } from "./spdx/validate.js";
 export type { ToSpdxOptions } from "./spdx/write.js";
 export { toSpdx } from "./spdx/write.js";
+export type { EcosystemCount } from "./summary.js";
+export { countByEcosystem, renderSbomSummary } from "./summary.js";
 export type { WriteSbomsOptions, WrittenSboms } from "./write-sboms.js";
 export { DEFAULT_FILE_NAMES, writeSboms } from "./write-sboms.js";

@@ -46,3 +46,36 @@ describe("the shipped SPDX schema", () => {
     expect(shipped).toEqual(official);
   });
 });
+
+describe("the shipped CycloneDX schemas", () => {
+  const library = new URL("../../../node_modules/@cyclonedx/cyclonedx-library/res/schema/", import.meta.url);
+  const shipped = new URL("../schema/cyclonedx/", import.meta.url);
+
+  it.each([
+    "bom-1.4.SNAPSHOT.schema.json",
+    "bom-1.5.SNAPSHOT.schema.json",
+    "bom-1.6.SNAPSHOT.schema.json",
+    "spdx.SNAPSHOT.schema.json",
+    "jsf-0.82.SNAPSHOT.schema.json",
+  ])("%s is the one @cyclonedx/cyclonedx-library ships (reformatted only)", async (name) => {
+    const { readFile } = await import("node:fs/promises");
+    const ours = JSON.parse(await readFile(new URL(name, shipped), "utf8"));
+    expect(ours).toEqual(JSON.parse(await readFile(new URL(name, library), "utf8")));
+  });
+
+  it("give the same verdicts as the library's own JsonStrictValidator", async () => {
+    const { JsonStrictValidator } = await import("@cyclonedx/cyclonedx-library/Validation");
+    const valid = toCycloneDx(sampleGraph(), OPTIONS);
+    const invalid = toCycloneDx(sampleGraph(), OPTIONS);
+    (invalid.components[0] as Record<string, unknown>).scope = "sometimes";
+    for (const version of ["1.6", "1.5"] as const) {
+      const theirs = new JsonStrictValidator(version as never);
+      expect(await theirs.validate(JSON.stringify(valid))).toBeNull();
+      expect(await cycloneDxSchemaErrors(valid, version)).toEqual([]);
+      expect(await theirs.validate(JSON.stringify(invalid))).not.toBeNull();
+      expect(await cycloneDxSchemaErrors(invalid, version)).toContain(
+        "/components/0/scope must be equal to one of the allowed values",
+      );
+    }
+  });
+});

@@ -1,29 +1,76 @@
-import { Validation } from "@cyclonedx/cyclonedx-library";
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import addFormats2019 from "ajv-formats-draft2019/index.js";
 import { SbomError } from "../errors.js";
 
 /** CycloneDX versions Tollgate can validate (its own output and SBOMs it reads). */
 export type ValidatableCycloneDxVersion = "1.4" | "1.5" | "1.6";
 
-const validators = new Map<string, Validation.JsonStrictValidator>();
-
-/**
- * Validates a CycloneDX JSON document against the official schema shipped in
- * @cyclonedx/cyclonedx-library. Returns the schema errors (empty when valid).
+/*
+ * The official schemas as @cyclonedx/cyclonedx-library ships them (res/schema), copied into
+ * this package (a test keeps them equal) because the library finds its copies through
+ * __dirname, which the actions' ESM bundles do not have. Literal URLs let the bundler ship them.
  */
+const BOM_SCHEMAS: Record<ValidatableCycloneDxVersion, URL> = {
+  "1.4": new URL("../../schema/cyclonedx/bom-1.4.SNAPSHOT.schema.json", import.meta.url),
+  "1.5": new URL("../../schema/cyclonedx/bom-1.5.SNAPSHOT.schema.json", import.meta.url),
+  "1.6": new URL("../../schema/cyclonedx/bom-1.6.SNAPSHOT.schema.json", import.meta.url),
+};
+const REFERENCED_SCHEMAS: Record<string, URL> = {
+  "http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json": new URL(
+    "../../schema/cyclonedx/spdx.SNAPSHOT.schema.json",
+    import.meta.url,
+  ),
+  "http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json": new URL(
+    "../../schema/cyclonedx/jsf-0.82.SNAPSHOT.schema.json",
+    import.meta.url,
+  ),
+};
+
+type CompiledValidator = ((data: unknown) => boolean) & {
+  errors?: Array<{ instancePath?: string; message?: string }> | null;
+};
+
+const compiled = new Map<ValidatableCycloneDxVersion, CompiledValidator>();
+
+function readJson(url: URL): unknown {
+  return JSON.parse(readFileSync(url, "utf8"));
+}
+
+/** Compiles a schema with the library's own JsonValidator settings (ajv, ajv-formats, idn-email, no remote refs). */
+function validator(version: ValidatableCycloneDxVersion): CompiledValidator {
+  let validate = compiled.get(version);
+  if (!validate) {
+    const schemas = Object.fromEntries(Object.entries(REFERENCED_SCHEMAS).map(([key, url]) => [key, readJson(url)]));
+    const ajv = new Ajv({
+      useDefaults: false,
+      strict: false,
+      strictSchema: false,
+      addUsedSchema: false,
+      schemas: schemas as Record<string, object>,
+      loadSchema: (uri: string) => {
+        throw new Error(`Remote schemas are disabled: ${uri}`);
+      },
+    });
+    addFormats.default(ajv);
+    addFormats2019(ajv, { formats: ["idn-email"] });
+    ajv.addFormat("iri-reference", true);
+    validate = ajv.compile(readJson(BOM_SCHEMAS[version]) as object) as CompiledValidator;
+    compiled.set(version, validate);
+  }
+  return validate;
+}
+
+/** Validates a CycloneDX JSON document against the official schema; returns the errors (empty when valid). */
 export async function cycloneDxSchemaErrors(
   document: unknown,
   version: ValidatableCycloneDxVersion,
 ): Promise<string[]> {
-  let validator = validators.get(version);
-  if (!validator) {
-    validator = new Validation.JsonStrictValidator(version as never);
-    validators.set(version, validator);
-  }
-  const errors = await validator.validate(JSON.stringify(document));
-  if (errors === null) return [];
-  return (errors as Array<{ instancePath?: string; message?: string }>).map(
-    (e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`,
-  );
+  const validate = validator(version);
+  // Validate what a file would hold: the library's normalizer leaves keys with undefined values.
+  if (validate(JSON.parse(JSON.stringify(document)))) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
 }
 
 /** Throws SBOM_INVALID naming the first schema errors when the document does not validate. */

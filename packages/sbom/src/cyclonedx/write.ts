@@ -1,4 +1,9 @@
-import { Enums, Models, Serialize, Spec } from "@cyclonedx/cyclonedx-library";
+// Subpath imports: the library's root index also loads its validators, whose schema paths use
+// __dirname, which does not exist in the ESM bundles of the actions.
+import * as Enums from "@cyclonedx/cyclonedx-library/Enums";
+import * as Models from "@cyclonedx/cyclonedx-library/Models";
+import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
+import * as Spec from "@cyclonedx/cyclonedx-library/Spec";
 import type { Component, DependencyGraph, Edge } from "@tollgate/inventory";
 import { compareStrings } from "../shared/compare.js";
 import { outgoingEdges } from "../shared/edges.js";
