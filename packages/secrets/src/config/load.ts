@@ -42,10 +42,15 @@ export async function loadSecretsConfig(path: string): Promise<SecretsConfig> {
   const parsed = secretsConfigSchema.safeParse(doc.toJS()?.secrets ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-  const node = doc.getIn(["secrets", ...issue.path.filter((p) => typeof p !== "symbol")], true) as
-    | { range?: [number, number, number] }
-    | undefined;
-  const offset = node?.range?.[0] ?? (section as { range?: [number] }).range?.[0];
+  // The deepest node that exists on the issue's path (a missing key points at its parent).
+  const keyPath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  let offset: number | undefined;
+  for (let n = keyPath.length; n >= 0 && offset === undefined; n--) {
+    const node = doc.getIn(["secrets", ...keyPath.slice(0, n)], true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    offset = node?.range?.[0];
+  }
   const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
   throw new SecretsError("SECRETS_BAD_CONFIG", `invalid secrets.${issue.path.join(".")}: ${issue.message}`, {
     location: { file: path, ...(pos ? { line: pos.line, column: pos.col } : {}) },

@@ -62,7 +62,8 @@ export function analyzeText(text: string, options: AnalyzeOptions, depth = 0): T
   return dropShadowed(found);
 }
 
-const GENERIC = new Set(["generic-secret"]);
+/** Rules that only say "a credential sits here"; a provider rule on the same bytes replaces them. */
+const GENERIC = new Set(["generic-secret", "npmrc-auth-token", "docker-config-auth", "url-credentials"]);
 
 function dropShadowed(found: TextFinding[]): TextFinding[] {
   const specific = found.filter((f) => !GENERIC.has(f.ruleId));

@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SecretsError } from "../errors.js";
 import type { FileTask } from "../walk/files.js";
@@ -26,6 +28,15 @@ export async function scanInWorkers(
   const shared = new BigInt64Array(new SharedArrayBuffer(8));
   const total = emptyPartial();
   const url = new URL("./worker.js", import.meta.url);
+  if (url.protocol !== "file:" || !existsSync(fileURLToPath(url))) {
+    throw new SecretsError(
+      "SECRETS_WORKER_FAILED",
+      `the scan worker ${url.pathname} is missing (running from sources?)`,
+      {
+        hint: "build the package (npm run build) or scan in one thread with --workers 0",
+      },
+    );
+  }
   let next = 0;
   const runOne = (worker: Worker): Promise<void> =>
     new Promise((resolveRun, rejectRun) => {

@@ -57,7 +57,7 @@ async function scanCompressed(
   const counter = { in: 0 };
   let output: ByteSource;
   if (kind === "gzip") output = through(source, createGunzip(), counter);
-  else if (kind === "bzip2") output = through(source, (await import("./bzip2.js")).bunzip2(), counter);
+  else if (kind === "bzip2") output = (await import("./bzip2.js")).bunzip2(source, counter);
   else output = fromWeb(await (await import("./xz.js")).unxz(source, counter));
   let out = 0;
   let stopped = false;
