@@ -10,6 +10,7 @@ export { buildBaseline, readBaseline } from "./report/baseline.js";
 export { fingerprint } from "./report/fingerprint.js";
 export type { FindingJson, ScanJson, SuppressedJson } from "./report/json.js";
 export { toJson } from "./report/json.js";
+export { toMarkdown } from "./report/markdown.js";
 export { redact } from "./report/redact.js";
 export type { SecretsSarifResult, SecretsSarifRule } from "./report/sarif-input.js";
 export { sarifInputs, UNSCANNED_RULE } from "./report/sarif-input.js";
