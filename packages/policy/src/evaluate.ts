@@ -15,6 +15,8 @@ export interface EvaluatePolicyOptions {
   facts?: ReadonlyMap<string, PackageFacts>;
   /** Registry base URLs per ecosystem when the policy lists none; npm's comes from npm config. */
   defaultRegistries?: DefaultRegistries;
+  /** An index of `graph` built earlier (the review shares one between its steps). */
+  index?: GraphIndex;
 }
 
 /** The result of checking a graph against the dependency policy. */
@@ -32,7 +34,7 @@ export function evaluatePolicy(
   policy: Policy,
   options: EvaluatePolicyOptions = {},
 ): PolicyReport {
-  const index = new GraphIndex(graph);
+  const index = options.index ?? new GraphIndex(graph);
   const facts = options.facts ?? new Map<string, PackageFacts>();
   const findings = [
     ...checkLicenses(index, policy, facts),

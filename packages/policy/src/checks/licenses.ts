@@ -2,7 +2,7 @@ import type { Component } from "@tollgate/inventory";
 import type { Policy } from "../file/schema.js";
 import type { PolicyFinding } from "../findings.js";
 import type { GraphIndex } from "../graph/graph-index.js";
-import { evaluateLicense, type LicenseRules, termSet } from "../spdx/evaluate.js";
+import { evaluateLicense, type LicenseRules, type LicenseVerdict, termSet } from "../spdx/evaluate.js";
 import { dependencies, selects } from "./match.js";
 
 /** Extra facts about packages found outside the lockfile (installed metadata, registries), keyed by component id. */
@@ -38,6 +38,8 @@ export function checkLicenses(
     deny: termSet(policy.licenses.deny),
   };
   const findings: PolicyFinding[] = [];
+  // Most packages share a handful of license strings: judge each string once under the base rules.
+  const judged = new Map<string | undefined, LicenseVerdict>();
   for (const component of dependencies(index.graph.components)) {
     const exceptions = policy.licenses.exceptions.filter((e) => selects({ ...e, name: e.package }, component));
     const rules: LicenseRules =
@@ -45,7 +47,11 @@ export function checkLicenses(
         ? base
         : { deny: base.deny, allow: new Set([...base.allow, ...termSet(exceptions.flatMap((e) => e.allow))]) };
     const { license } = effectiveLicense(component, policy, facts.get(component.id));
-    const verdict = evaluateLicense(license, rules);
+    let verdict = rules === base ? judged.get(license) : undefined;
+    if (verdict === undefined) {
+      verdict = evaluateLicense(license, rules);
+      if (rules === base) judged.set(license, verdict);
+    }
     if (verdict.status === "allowed") continue;
     if (verdict.status === "unknown" && policy.licenses.unknown === "allow") continue;
     const finding = {

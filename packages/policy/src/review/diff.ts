@@ -55,8 +55,7 @@ export function diffGraphs(base: DependencyGraph, head: DependencyGraph): GraphD
 }
 
 /** The direct dependency that brings each component in, as `name@version` ("(direct)" for direct ones). */
-export function attribution(graph: DependencyGraph): (id: string) => string {
-  const index = new GraphIndex(graph);
+export function attribution(graph: DependencyGraph, index = new GraphIndex(graph)): (id: string) => string {
   return (id) => {
     const component = index.byId.get(id);
     if (component?.direct) return "(direct)";

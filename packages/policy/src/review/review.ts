@@ -4,6 +4,7 @@ import type { DefaultRegistries } from "../checks/sources.js";
 import { evaluatePolicy } from "../evaluate.js";
 import type { Policy } from "../file/schema.js";
 import type { Finding, PolicyFinding } from "../findings.js";
+import { GraphIndex } from "../graph/graph-index.js";
 import { attribution, diffGraphs, type GraphDiff } from "./diff.js";
 
 /** A vulnerability the advisory gate found, in the shared finding shape (kind `advisory`), with its level. */
@@ -50,11 +51,18 @@ export async function reviewChange(
 ): Promise<ReviewResult> {
   const diff = diffGraphs(base, head);
   const shared = options.defaultRegistries ? { defaultRegistries: options.defaultRegistries } : {};
+  const baseIndex = new GraphIndex(base);
+  const headIndex = new GraphIndex(head);
   const before = evaluatePolicy(base, policy, {
     ...shared,
+    index: baseIndex,
     ...(options.baseFacts ? { facts: options.baseFacts } : {}),
   });
-  const after = evaluatePolicy(head, policy, { ...shared, ...(options.headFacts ? { facts: options.headFacts } : {}) });
+  const after = evaluatePolicy(head, policy, {
+    ...shared,
+    index: headIndex,
+    ...(options.headFacts ? { facts: options.headFacts } : {}),
+  });
   const known = new Set(before.findings.map(key));
   // Only findings among the added and changed packages count (a duplicate counts when its set of versions is new).
   const touched = new Set(
@@ -68,8 +76,8 @@ export async function reviewChange(
     const old = new Set((await options.advisories(base)).map((a) => `${a.id}\u0000${key(a)}`));
     advisories = (await options.advisories(head)).filter((a) => !old.has(`${a.id}\u0000${key(a)}`) && isTouched(a));
   }
-  const headVia = attribution(head);
-  const baseVia = attribution(base);
+  const headVia = attribution(head, headIndex);
+  const baseVia = attribution(base, baseIndex);
   const failed = introduced.some((f) => f.level === "deny") || advisories.some((a) => a.level === "deny");
   return {
     verdict: failed ? "fail" : "pass",
