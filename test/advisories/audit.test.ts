@@ -146,10 +146,11 @@ describe("policy", () => {
 
   it("applies the unsound/unmaintained settings to RustSec informational advisories", async () => {
     const graph = graphOf([{ ecosystem: "crates.io", name: "anyhow", version: "1.0.98", direct: true }]);
-    expect((await audit(graph)).findings.map((f) => [f.id, f.kind, f.verdict])).toEqual([
+    expect((await audit(graph, { unsound: "deny" })).findings.map((f) => [f.id, f.kind, f.verdict])).toEqual([
       ["RUSTSEC-2026-0190", "unsound", "fail"],
     ]);
     expect((await audit(graph, { unsound: "warn" })).findings.map((f) => f.verdict)).toEqual(["warn"]);
+    expect((await audit(graph, { unsound: "allow" })).findings.map((f) => f.verdict)).toEqual(["note"]);
   });
 });
 

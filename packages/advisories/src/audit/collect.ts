@@ -3,7 +3,7 @@ import type { Component, DependencyGraph } from "@tollgate/inventory";
 import type { AdvisoryMatch, PackageQuery } from "../match/advisory-index.js";
 import { severityRank } from "../osv/severity.js";
 import type { AuditProblem, Finding } from "./finding.js";
-import { dependencyPaths, parentsOf } from "./paths.js";
+import { dependencyPaths, type PathIndex, pathIndex } from "./paths.js";
 
 /** Anything that can tell which advisories affect a package version (an index, or API results). */
 export type Matcher = (query: PackageQuery) => AdvisoryMatch[];
@@ -17,21 +17,30 @@ function primaryId(ids: string[]): string {
   )[0] as string;
 }
 
-/** Merges matches whose ids or aliases overlap (a GHSA and its CVE are one finding). */
+/** Merges matches whose ids or aliases overlap (a GHSA and its CVE are one finding), in first-seen order. */
 export function mergeAliases(matches: AdvisoryMatch[]): AdvisoryMatch[][] {
-  const groups: Array<{ ids: Set<string>; members: AdvisoryMatch[] }> = [];
-  for (const match of matches) {
-    const ids = new Set([match.advisory.id, ...match.advisory.aliases]);
-    const overlapping = groups.filter((g) => [...ids].some((id) => g.ids.has(id)));
-    const merged = { ids, members: [match] };
-    for (const g of overlapping) {
-      for (const id of g.ids) merged.ids.add(id);
-      merged.members.push(...g.members);
-      groups.splice(groups.indexOf(g), 1);
+  if (matches.length === 1) return [matches];
+  const parent = matches.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const owner = new Map<string, number>();
+  matches.forEach((match, i) => {
+    for (const id of [match.advisory.id, ...match.advisory.aliases]) {
+      const j = owner.get(id);
+      if (j === undefined) owner.set(id, i);
+      else parent[root(i)] = root(j);
     }
-    groups.push(merged);
-  }
-  return groups.map((g) => g.members);
+  });
+  const groups = new Map<number, AdvisoryMatch[]>();
+  matches.forEach((match, i) => {
+    const r = root(i);
+    const group = groups.get(r) ?? [];
+    group.push(match);
+    groups.set(r, group);
+  });
+  return [...groups.values()];
 }
 
 function toFinding(component: Component, group: AdvisoryMatch[], paths: string[]): Finding {
@@ -77,8 +86,7 @@ export function collectFindings(
   match: Matcher,
   options: { includeDevelopment: boolean },
 ): { findings: Finding[]; problems: AuditProblem[]; audited: number } {
-  const byId = new Map(graph.components.map((c) => [c.id, c]));
-  let parents: Map<string, string[]> | undefined;
+  let paths: PathIndex | undefined;
   const findings: Finding[] = [];
   const problems: AuditProblem[] = [];
   let audited = 0;
@@ -96,9 +104,9 @@ export function collectFindings(
       continue;
     }
     if (matches.length === 0) continue;
-    parents ??= parentsOf(graph);
-    const paths = dependencyPaths(component, byId, parents);
-    for (const group of mergeAliases(matches)) findings.push(toFinding(component, group, paths));
+    paths ??= pathIndex(graph);
+    const shown = dependencyPaths(component, paths);
+    for (const group of mergeAliases(matches)) findings.push(toFinding(component, group, shown));
   }
   findings.sort(
     (a, b) =>

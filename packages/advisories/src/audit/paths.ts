@@ -1,15 +1,41 @@
 import type { Component, DependencyGraph } from "@tollgate/inventory";
 
-/** Reverse adjacency (child → parents) of a graph, built once per audit. */
-export function parentsOf(graph: DependencyGraph): Map<string, string[]> {
+/** The graph indexed for path queries: parents of each node and each node's distance from the nearest direct dependency. */
+export interface PathIndex {
+  byId: Map<string, Component>;
+  parents: Map<string, string[]>;
+  distance: Map<string, number>;
+}
+
+/** Builds parent lists and a breadth-first distance from the direct dependencies, once per audit. */
+export function pathIndex(graph: DependencyGraph): PathIndex {
+  const byId = new Map(graph.components.map((c) => [c.id, c]));
   const parents = new Map<string, string[]>();
+  const children = new Map<string, string[]>();
   for (const edge of graph.edges) {
-    const list = parents.get(edge.to) ?? [];
-    list.push(edge.from);
-    parents.set(edge.to, list);
+    const up = parents.get(edge.to) ?? [];
+    up.push(edge.from);
+    parents.set(edge.to, up);
+    const down = children.get(edge.from) ?? [];
+    down.push(edge.to);
+    children.set(edge.from, down);
   }
   for (const list of parents.values()) list.sort();
-  return parents;
+  const distance = new Map<string, number>();
+  let frontier = graph.components.filter((c) => c.role === "dependency" && c.direct).map((c) => c.id);
+  for (const id of frontier) distance.set(id, 0);
+  for (let d = 1; frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const child of children.get(id) ?? []) {
+        if (distance.has(child) || byId.get(child)?.role !== "dependency") continue;
+        distance.set(child, d);
+        next.push(child);
+      }
+    }
+    frontier = next;
+  }
+  return { byId, parents, distance };
 }
 
 function label(c: Component): string {
@@ -17,42 +43,30 @@ function label(c: Component): string {
 }
 
 /**
- * The shortest path from each nearest direct dependency down to `target`, as
- * `direct@1 > mid@2 > target@3`, sorted by length then text, at most `limit`.
- * Walks parent edges breadth-first and stops at direct dependencies.
+ * The shortest paths from the nearest direct dependencies down to `target`, as
+ * `direct@1 > mid@2 > target@3`, one per direct dependency, sorted, at most `limit`.
+ * Walks only parent edges that bring it one step closer to a direct dependency.
  */
-export function dependencyPaths(
-  target: Component,
-  byId: Map<string, Component>,
-  parents: Map<string, string[]>,
-  limit = 5,
-): string[] {
-  if (target.direct) return [label(target)];
-  const via = new Map<string, string | undefined>([[target.id, undefined]]);
-  const found: string[][] = [];
-  let frontier = [target.id];
-  while (frontier.length > 0 && found.length < limit) {
+export function dependencyPaths(target: Component, index: PathIndex, limit = 5): string[] {
+  const start = index.distance.get(target.id);
+  if (target.direct || start === undefined) return [label(target)];
+  // Each node keeps the first (lexicographically smallest) way down to the target.
+  const via = new Map<string, string>();
+  let level = [target.id];
+  for (let d = start; d > 0; d--) {
     const next: string[] = [];
-    for (const id of frontier) {
-      for (const parent of parents.get(id) ?? []) {
-        if (via.has(parent)) continue;
-        const component = byId.get(parent);
-        if (!component || component.role !== "dependency") continue;
+    for (const id of level) {
+      for (const parent of index.parents.get(id) ?? []) {
+        if (index.distance.get(parent) !== d - 1 || via.has(parent)) continue;
         via.set(parent, id);
-        if (component.direct) {
-          const path: string[] = [];
-          for (let at: string | undefined = parent; at !== undefined; at = via.get(at)) path.push(at);
-          found.push(path);
-        } else {
-          next.push(parent);
-        }
+        next.push(parent);
       }
     }
-    frontier = next;
+    level = next.sort();
   }
-  if (found.length === 0) return [label(target)];
-  return found
-    .map((ids) => ids.map((id) => label(byId.get(id) as Component)).join(" > "))
-    .sort((a, b) => a.split(" > ").length - b.split(" > ").length || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, limit);
+  return level.slice(0, limit).map((origin) => {
+    const path = [origin];
+    for (let at = via.get(origin); at !== undefined; at = via.get(at)) path.push(at);
+    return path.map((id) => label(index.byId.get(id) as Component)).join(" > ");
+  });
 }

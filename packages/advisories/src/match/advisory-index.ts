@@ -1,6 +1,13 @@
 import { AdvisoryError } from "../errors.js";
 import { packageKey } from "../osv/names.js";
-import { type CompiledAffected, compileAffected, fixedAbove, isAffected, UnreadableVersion } from "../osv/ranges.js";
+import {
+  type CompiledAffected,
+  compileAffected,
+  fixedAbove,
+  isAffected,
+  listedKey,
+  UnreadableVersion,
+} from "../osv/ranges.js";
 import type { OsvRecord } from "../osv/schema.js";
 import { rateSeverity } from "../osv/severity.js";
 import { baseEcosystem, findScheme } from "../versions/ecosystems.js";
@@ -108,12 +115,15 @@ export class AdvisoryIndex {
         { hint: "fix the version in the lockfile; Tollgate never treats an unreadable version as unaffected" },
       );
     }
+    const key = listedKey(scheme, version);
     const matches: AdvisoryMatch[] = [];
     for (const entry of entries) {
-      if (!entry.affected.some((a) => isAffected(scheme, query.version, version, a))) continue;
+      if (!entry.affected.some((a) => isAffected(scheme, query.version, version, key, a))) continue;
       matches.push({ advisory: entry.advisory, fixed: fixedAbove(scheme, version, entry.affected) });
     }
-    return matches.sort((a, b) => (a.advisory.id < b.advisory.id ? -1 : a.advisory.id > b.advisory.id ? 1 : 0));
+    if (matches.length > 1)
+      matches.sort((a, b) => (a.advisory.id < b.advisory.id ? -1 : a.advisory.id > b.advisory.id ? 1 : 0));
+    return matches;
   }
 
   /** The advisory with this id, when indexed (not withdrawn, not malformed). */

@@ -13,8 +13,8 @@ interface CompiledEvent {
 
 /** An `affected[]` entry prepared for matching: explicit versions and SEMVER/ECOSYSTEM ranges, events sorted. */
 export interface CompiledAffected {
+  /** The listed versions as written and in the scheme's canonical form. */
   versions: Set<string>;
-  parsedVersions: unknown[];
   ranges: CompiledEvent[][];
 }
 
@@ -48,8 +48,11 @@ export function compileAffected(scheme: VersionScheme, affected: OsvAffected): C
     ranges.push(events);
   }
   const versions = new Set(affected.versions ?? []);
-  const parsedVersions = [...versions].map((v) => scheme.parse(v)).filter((v) => v !== undefined);
-  return { versions, parsedVersions, ranges };
+  for (const listed of affected.versions ?? []) {
+    const parsed = scheme.parse(listed);
+    if (parsed !== undefined) versions.add(listedKey(scheme, parsed));
+  }
+  return { versions, ranges };
 }
 
 /** OSV's evaluation of one range: the last event at or below the version decides; `limit` caps the range. */
@@ -71,10 +74,20 @@ function inRange(scheme: VersionScheme, version: unknown, events: CompiledEvent[
   return affected;
 }
 
-/** Whether a version (raw and parsed) is affected: listed in `versions` or inside any SEMVER/ECOSYSTEM range. */
-export function isAffected(scheme: VersionScheme, raw: string, version: unknown, affected: CompiledAffected): boolean {
-  if (affected.versions.has(raw)) return true;
-  if (affected.parsedVersions.some((v) => scheme.compare(version, v) === 0)) return true;
+/** The key a version is looked up by in `versions` (its scheme's canonical form, marked apart from raw strings). */
+export function listedKey(scheme: VersionScheme, version: unknown): string {
+  return `\u0000${scheme.canonical(version)}`;
+}
+
+/** Whether a version (raw, parsed, listedKey) is affected: listed in `versions` or inside any SEMVER/ECOSYSTEM range. */
+export function isAffected(
+  scheme: VersionScheme,
+  raw: string,
+  version: unknown,
+  key: string,
+  affected: CompiledAffected,
+): boolean {
+  if (affected.versions.has(raw) || affected.versions.has(key)) return true;
   return affected.ranges.some((events) => inRange(scheme, version, events));
 }
 

@@ -134,4 +134,5 @@ export const mavenScheme: VersionScheme<MavenList> = {
   name: "Maven",
   parse: (version) => (version.trim() === "" ? undefined : parseMaven(version)),
   compare: compareItem,
+  canonical: canonicalMaven,
 };

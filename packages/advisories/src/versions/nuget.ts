@@ -1,4 +1,4 @@
-import { compareDigits, compareStrings, isDigits, sign } from "./numeric.js";
+import { compareDigits, compareStrings, isDigits, sign, stripZeros } from "./numeric.js";
 import type { VersionScheme } from "./scheme.js";
 
 /** A NuGet version: four numeric parts and a case-insensitive pre-release; metadata ignored. */
@@ -42,4 +42,10 @@ export function compareNuget(a: NugetVersion, b: NugetVersion): number {
 }
 
 /** NuGet's ordering. */
-export const nugetScheme: VersionScheme<NugetVersion> = { name: "NuGet", parse: parseNuget, compare: compareNuget };
+export const nugetScheme: VersionScheme<NugetVersion> = {
+  name: "NuGet",
+  parse: parseNuget,
+  compare: compareNuget,
+  canonical: (v) =>
+    `${v.parts.map(stripZeros).join(".")}${v.prerelease.length ? `-${v.prerelease.map((p) => (isDigits(p) ? stripZeros(p) : p)).join(".")}` : ""}`,
+};

@@ -10,8 +10,8 @@ export function isDigits(text: string): boolean {
 
 /** Compares two digit strings numerically, at any length (no BigInt allocation). */
 export function compareDigits(a: string, b: string): number {
-  const x = stripZeros(a);
-  const y = stripZeros(b);
+  const x = a.length > 1 && a.charCodeAt(0) === 48 ? stripZeros(a) : a;
+  const y = b.length > 1 && b.charCodeAt(0) === 48 ? stripZeros(b) : b;
   if (x.length !== y.length) return x.length < y.length ? -1 : 1;
   return x < y ? -1 : x > y ? 1 : 0;
 }

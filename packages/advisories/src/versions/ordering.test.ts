@@ -95,3 +95,29 @@ describe("agreement with the reference libraries", () => {
     expect(scheme.compare(p("v2.0.0+incompatible"), p("v2.0.0"))).toBe(0);
   });
 });
+
+describe("canonical forms", () => {
+  for (const ecosystem of ["npm", "PyPI", "RubyGems", "Maven", "NuGet", "Packagist"]) {
+    const scheme = findScheme(ecosystem) as VersionScheme;
+    const parsed = versionLike.map((v) => scheme.parse(v)).filter((v) => v !== undefined);
+    it(`${ecosystem}: equal canonical forms mean equal versions`, () => {
+      fc.assert(
+        fc.property(
+          parsed,
+          parsed,
+          (a, b) => scheme.canonical(a) !== scheme.canonical(b) || scheme.compare(a, b) === 0,
+        ),
+      );
+    });
+    if (ecosystem === "Packagist") continue; // version_compare equates forms like 1.2.3.# and 1.2.3 that differ in text
+    it(`${ecosystem}: equal versions have equal canonical forms`, () => {
+      fc.assert(
+        fc.property(
+          parsed,
+          parsed,
+          (a, b) => scheme.compare(a, b) !== 0 || scheme.canonical(a) === scheme.canonical(b),
+        ),
+      );
+    });
+  }
+});

@@ -1,4 +1,4 @@
-import { compareDigits, isDigits } from "./numeric.js";
+import { compareDigits, isDigits, stripZeros } from "./numeric.js";
 import type { VersionScheme } from "./scheme.js";
 
 /**
@@ -57,4 +57,5 @@ export const packagistScheme: VersionScheme<string[]> = {
   name: "Packagist",
   parse: (version) => (/\d/.test(version) || version.startsWith("dev-") ? canonicalPackagist(version) : undefined),
   compare: comparePackagist,
+  canonical: (v) => v.map((p) => (isDigits(p) ? stripZeros(p) : p)).join("."),
 };

@@ -43,4 +43,5 @@ export const rubygemsScheme: VersionScheme<RubyVersion> = {
   name: "Gem::Version",
   parse: parseRuby,
   compare: compareRuby,
+  canonical: (v) => v.join("."),
 };

@@ -7,4 +7,6 @@ export interface VersionScheme<T = unknown> {
   readonly name: string;
   parse(version: string): T | undefined;
   compare(a: T, b: T): number;
+  /** A string equal for exactly the versions `compare` finds equal (for set look-ups of listed versions). */
+  canonical(version: T): string;
 }

@@ -1,12 +1,14 @@
-import { compareDigits, compareStrings, isDigits, sign } from "./numeric.js";
+import { compareDigits, compareStrings, isDigits, sign, stripZeros } from "./numeric.js";
 import type { VersionScheme } from "./scheme.js";
 
 /** A SemVer version read leniently, the way OSV compares SEMVER ranges. */
 export interface SemverVersion {
-  /** Numeric components as digit strings (any length); missing ones count as 0. */
+  /** Numeric components as digit strings without leading zeros (any length); missing ones count as 0. */
   components: string[];
   /** Everything after the components: `-pre.release+build`, or `.4.5` past the third component. */
   rest: string;
+  /** The pre-release identifiers (build metadata dropped), split once; empty for a release. */
+  pre: string[];
 }
 
 /**
@@ -42,7 +44,9 @@ export function parseSemver(input: string): SemverVersion | undefined {
         .join("") + rest;
     components.length = 3;
   }
-  return { components, rest };
+  const release = rest.split("+")[0] as string;
+  const pre = release === "" ? [] : (release.startsWith("-") ? release.slice(1) : release).split(".");
+  return { components: components.map(stripZeros), rest, pre };
 }
 
 function compareIdentifiers(a: string[], b: string[]): number {
@@ -65,11 +69,8 @@ export function compareSemver(a: SemverVersion, b: SemverVersion): number {
     const c = compareDigits(a.components[i] ?? "0", b.components[i] ?? "0");
     if (c !== 0) return c;
   }
-  const x = a.rest.split("+")[0] as string;
-  const y = b.rest.split("+")[0] as string;
-  if (x === "" || y === "") return x === y ? 0 : x === "" ? 1 : -1;
-  const strip = (s: string) => (s.startsWith("-") ? s.slice(1) : s);
-  return compareIdentifiers(strip(x).split("."), strip(y).split("."));
+  if (a.pre.length === 0 || b.pre.length === 0) return b.pre.length === a.pre.length ? 0 : a.pre.length === 0 ? 1 : -1;
+  return compareIdentifiers(a.pre, b.pre);
 }
 
 /** SemVer 2.0 as OSV applies it: npm, crates.io, Go (pseudo-versions, +incompatible), Hex, Pub-like ranges. */
@@ -77,4 +78,8 @@ export const semverScheme: VersionScheme<SemverVersion> = {
   name: "SemVer",
   parse: parseSemver,
   compare: compareSemver,
+  canonical: (v) => {
+    const parts = [0, 1, 2].map((i) => v.components[i] ?? "0").join(".");
+    return v.pre.length === 0 ? parts : `${parts}-${v.pre.join(".")}`;
+  },
 };
