@@ -92,7 +92,7 @@ describe("requirementsReader", () => {
       ["PYTHON_UNPINNED", 10],
     ]);
     expect(graph.warnings[1]?.message).toBe(
-      'requirements.txt:6: "requests>=2.31" pins no exact version (==); it is left out, pin it with pip-compile or uv',
+      '"requests>=2.31" pins no exact version (==); it is left out, pin it with pip-compile or uv',
     );
   });
 

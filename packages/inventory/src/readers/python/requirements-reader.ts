@@ -34,7 +34,7 @@ export const requirementsReader: LockfileReader = {
     const warn = (line: number, code: string, message: string) =>
       graph.warn({
         code,
-        message: `${input.relativePath}:${line}: ${message}`,
+        message,
         location: { file: input.relativePath, line },
       });
     for (const { text, line } of lines) {
