@@ -1,7 +1,7 @@
+import { type SecretsConfig, secretsConfigSchema } from "@tollgate/secrets";
 import semver from "semver";
 import { z } from "zod";
 import { isExactVersion, parseComparators, SEMVER_ECOSYSTEMS } from "../checks/match.js";
-import { secretsSectionSchema } from "./secrets-section.js";
 import { advisoriesSection, bansSection, licensesSection, networkSection, sourcesSection } from "./sections.js";
 import { action } from "./validators.js";
 
@@ -17,7 +17,8 @@ export const policyFileSchema = z
     sources: sourcesSection.prefault({}),
     deprecated: action.default("warn"),
     yanked: action.optional(),
-    secrets: secretsSectionSchema.prefault({}),
+    // Owned by @tollgate/secrets; kept kebab-case in the typed policy so its helpers (limitsFrom) take it as is.
+    secrets: secretsConfigSchema.prefault({}),
   })
   .superRefine((file, ctx) => {
     const ranged = [
@@ -77,7 +78,8 @@ type WithDefaults = {
 };
 
 /** The typed policy every gate works from: camelCase keys, every default filled in. */
-export type Policy = Omit<Camelize<PolicyFile>, "licenses" | "yanked"> & {
+export type Policy = Omit<Camelize<PolicyFile>, "licenses" | "yanked" | "secrets"> & {
+  secrets: SecretsConfig;
   licenses: Omit<Camelize<PolicyFile>["licenses"], "unknown"> & WithDefaults["licenses"];
   yanked: WithDefaults["yanked"];
 };
@@ -101,7 +103,8 @@ export function toPolicy(file: PolicyFile): Policy {
     licenses: { ...file.licenses, unknown: file.licenses.unknown ?? (strict ? "deny" : "warn") },
     yanked: file.yanked ?? (strict ? "deny" : "warn"),
   };
-  return camelize(withModeDefaults) as Policy;
+  const { secrets, ...rest } = withModeDefaults;
+  return { ...(camelize(rest) as Omit<Policy, "secrets">), secrets };
 }
 
 /** The JSON Schema of the policy file (as written), for editors and `yaml-language-server`. */
