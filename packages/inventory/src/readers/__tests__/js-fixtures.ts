@@ -2,6 +2,7 @@ import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { afterAll } from "vitest";
 import type { Component, DependencyGraph } from "../../model.js";
 import { readInventory } from "../../read-inventory.js";
@@ -77,3 +78,10 @@ export function byPurl(graph: DependencyGraph, purl: string): Component {
 export function edgesOf(graph: DependencyGraph, from: string): string[] {
   return graph.edges.filter((e) => e.from === from).map((e) => `${e.kind} ${e.to}`);
 }
+
+/** Arbitrary input for property tests: any string, any Unicode, and any bytes read as UTF-8 (as readText would). */
+export const anyText: fc.Arbitrary<string> = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme" }),
+  fc.uint8Array({ maxLength: 512 }).map((bytes) => Buffer.from(bytes).toString("utf8")),
+);

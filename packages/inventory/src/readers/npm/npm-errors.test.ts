@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InventoryError } from "../../errors.js";
 import { GraphBuilder } from "../../graph-builder.js";
-import { readWith, writeDir } from "../__tests__/js-fixtures.js";
+import { anyText, readWith, writeDir } from "../__tests__/js-fixtures.js";
 import { npmReader } from "./npm-reader.js";
 
 const lock = (body: object) => JSON.stringify({ name: "app", version: "1.0.0", ...body }, null, 2);
@@ -92,7 +92,7 @@ describe("npm lockfile errors and warnings", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.string(),
+          anyText,
           fc.json(),
           lockish.map((v) => JSON.stringify(v) ?? ""),
         ),

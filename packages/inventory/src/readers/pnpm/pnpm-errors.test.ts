@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InventoryError } from "../../errors.js";
 import { GraphBuilder } from "../../graph-builder.js";
+import { anyText } from "../__tests__/js-fixtures.js";
 import { pnpmReader } from "./pnpm-reader.js";
 
 const input = (text: string) => ({
@@ -51,7 +52,7 @@ describe("pnpm lockfile errors", () => {
       })
       .map((v) => JSON.stringify(v) ?? "");
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), yamlish), async (text) => {
+      fc.asyncProperty(fc.oneof(anyText, fc.json(), yamlish), async (text) => {
         try {
           await pnpmReader.read(input(text), new GraphBuilder());
         } catch (error) {

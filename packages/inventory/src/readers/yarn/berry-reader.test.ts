@@ -4,7 +4,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InventoryError } from "../../errors.js";
 import { GraphBuilder } from "../../graph-builder.js";
-import { byPurl, corpusDir, edgesOf, HANDMADE, nameVersions, readWith, tempDir } from "../__tests__/js-fixtures.js";
+import {
+  anyText,
+  byPurl,
+  corpusDir,
+  edgesOf,
+  HANDMADE,
+  nameVersions,
+  readWith,
+  tempDir,
+} from "../__tests__/js-fixtures.js";
 import { yarnBerryReader } from "./berry-reader.js";
 
 const SHA512_A =
@@ -123,7 +132,7 @@ describe("yarn berry corpus and errors", () => {
       })
       .map((v) => JSON.stringify(v) ?? "");
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), berryish), async (text) => {
+      fc.asyncProperty(fc.oneof(anyText, fc.json(), berryish), async (text) => {
         try {
           await yarnBerryReader.read(input(text), new GraphBuilder());
         } catch (error) {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InventoryError } from "../../errors.js";
+import { anyText } from "../__tests__/js-fixtures.js";
 import { parseYarnClassic } from "./classic-parse.js";
 
 describe("parseYarnClassic", () => {
@@ -69,7 +70,7 @@ describe("parseYarnClassic", () => {
     fc.assert(
       fc.property(
         fc.oneof(
-          fc.string(),
+          anyText,
           lines.map((l) => l.join("\n")),
         ),
         (text) => {

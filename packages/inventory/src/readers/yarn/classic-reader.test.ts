@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InventoryError } from "../../errors.js";
 import { GraphBuilder } from "../../graph-builder.js";
-import { byPurl, corpusDir, edgesOf, handmadeDir, nameVersions, readWith } from "../__tests__/js-fixtures.js";
+import { anyText, byPurl, corpusDir, edgesOf, handmadeDir, nameVersions, readWith } from "../__tests__/js-fixtures.js";
 import { yarnClassicReader } from "./classic-reader.js";
 
 const read = async () => readWith(await handmadeDir("yarn-classic"), [yarnClassicReader]);
@@ -95,7 +95,7 @@ describe("yarn classic corpus and errors", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.string(),
+          anyText,
           fc.string().map((s) => `a@${s}:\n  version "${s}"\n`),
         ),
         async (text) => {
