@@ -1,6 +1,6 @@
 import { createSigningSession } from "@tollgate/attest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FULCIO_PATH, REKOR_V1_PATH, type SigstoreStack, startSigstoreStack } from "../servers/sigstore.js";
+import { FULCIO_PATH, REKOR_V1_PATH, type SigstoreStack, startSigstoreStack, TSA_PATH } from "../servers/sigstore.js";
 import { fakeGitHubToken } from "../servers/sigstore-token.js";
 import { loopbackInstance } from "./helpers.js";
 
@@ -96,5 +96,28 @@ describe("signing failure modes", () => {
       retries: 0,
     });
     await expect(session.signBlob(data)).rejects.toMatchObject({ code: "ATTEST_SIGNING_FAILED" });
+  });
+
+  it("re-requests a bundle whose TSA timestamp @sigstore/core cannot parse, then succeeds", async () => {
+    const before = count(TSA_PATH);
+    stack.issueBadTimestamps(1);
+    const bundle = await createSigningSession({
+      instance: loopbackInstance(stack),
+      getToken: async () => fakeGitHubToken(),
+    }).signBlob(data);
+    expect(bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps).toHaveLength(1);
+    expect(count(TSA_PATH) - before).toBe(2);
+  });
+
+  it("fails closed with the upstream bug named when every timestamp is unparseable", async () => {
+    stack.issueBadTimestamps(3);
+    const session = createSigningSession({
+      instance: loopbackInstance(stack),
+      getToken: async () => fakeGitHubToken(),
+      timestampAttempts: 3,
+    });
+    await expect(session.signBlob(data)).rejects.toThrow(
+      'the timestamp authority returned 3 timestamps that @sigstore/core cannot parse ("invalid time")',
+    );
   });
 });

@@ -31,6 +31,8 @@ export interface SigstoreStack {
   requests: Map<string, number>;
   /** Answers the next `count` requests to `path` with `status` before reaching the mock. */
   failNext(path: string, status: number, count: number): void;
+  /** Makes the TSA issue the next `count` timestamps at a millisecond @sigstore/core cannot parse. */
+  issueBadTimestamps(count: number): void;
   /** Delays every answer by `ms` (slow-service tests). */
   setDelay(ms: number): void;
   close(): Promise<void>;
@@ -50,6 +52,7 @@ export async function startSigstoreStack(): Promise<SigstoreStack> {
   const requests = new Map<string, number>();
   const failures: { path: string; status: number; left: number }[] = [];
   const delay = { ms: 0 };
+  const badTimestamps = { left: 0 };
   const context = { requests, failures, delay };
   const keys = { ca: ecKeyPair(), ct: ecKeyPair(), rekor: ecKeyPair(), rekorV2: ecKeyPair(), tsa: ecKeyPair() };
   const handlers = new Map<string, Handler>();
@@ -59,14 +62,19 @@ export async function startSigstoreStack(): Promise<SigstoreStack> {
   const tlog = await initializeTLog(main.url, keys.rekor);
   const tsa = await initializeTSA(keys.tsa);
   // Pitfall 3: the mock encodes genTime as DER GeneralizedTime, dropping trailing zeros of the fraction
-  // ("…00.5Z"), which @sigstore/core rejects ("invalid time"); issue timestamps only at safe milliseconds.
-  const timestamp = tsa.timestamp.bind(tsa);
-  tsa.timestamp = async (request) => {
-    for (;;) {
-      const ms = Date.now() % 1000;
-      if (ms === 0 || ms % 10 !== 0) return timestamp(request);
-      await new Promise((resolve) => setTimeout(resolve, 1));
+  // ("…00.5Z"), which @sigstore/core rejects ("invalid time"). Checking the clock before calling the mock
+  // still lost ~0.3% (a pause between the check and the mock's own clock read), so the mock's clock itself
+  // is moved off such milliseconds by 1 ms. The signing session still retries such a timestamp, as it must
+  // for a real TSA.
+  const clock = tsa as unknown as { getCurrentTime?: () => Date };
+  if (typeof clock.getCurrentTime !== "function") throw new Error("@sigstore/mock TSA changed: getCurrentTime is gone");
+  clock.getCurrentTime = () => {
+    const now = Date.now();
+    if (badTimestamps.left > 0) {
+      badTimestamps.left--;
+      return new Date(now - (now % 1000) + 500); // "….5Z": what a real TSA may send, for retry tests
     }
+    return new Date(now % 10 === 0 ? now + 1 : now);
   };
   // The SAN real Fulcio derives for GitHub tokens (https://github.com/<job_workflow_ref>) comes from a `san` claim.
   for (const h of [fulcioHandler(ca, { subjectClaim: "san" }), rekorV1Handler(tlog), tsaHandler(tsa)]) {
@@ -132,6 +140,10 @@ export async function startSigstoreStack(): Promise<SigstoreStack> {
     trustedRoot,
     requests,
     failNext: (path, status, count) => failures.push({ path, status, left: count }),
+    issueBadTimestamps: (count) => {
+      // The mock reads its clock twice per timestamp: genTime, then the CMS signing-time attribute.
+      badTimestamps.left = 2 * count;
+    },
     setDelay: (ms) => {
       delay.ms = ms;
     },

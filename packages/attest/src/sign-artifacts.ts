@@ -13,7 +13,7 @@ export interface SignArtifactsOptions {
   outDir: string;
   /** Also write `<artifact>.sig` (base64 signature) and `<artifact>.pem` (certificate) for older verifiers. */
   legacy?: boolean;
-  /** Signing requests in flight; default 16. */
+  /** Signing requests in flight; default 32. */
   concurrency?: number;
 }
 
@@ -46,7 +46,7 @@ export async function signArtifacts(options: SignArtifactsOptions): Promise<Sign
       written.push(`${path}.sig`, `${path}.pem`);
     }
   };
-  await mapLimit(artifacts, options.concurrency ?? 16, (a) => sign(a.path, a.sha256));
+  await mapLimit(artifacts, options.concurrency ?? 32, (a) => sign(a.path, a.sha256));
   const sums = formatSha256Sums(artifacts);
   const sumsPath = join(options.outDir, "SHA256SUMS");
   await writeFile(sumsPath, sums);
