@@ -67,6 +67,16 @@ export function mapDenyToml(text: string, file: string): DenyTomlMapping {
   known(licenses, ["allow", "exceptions", "clarify"], "licenses", unmapped);
   known(bans, ["deny", "multiple-versions", "skip"], "bans", unmapped);
   known(sources, ["allow-registry", "allow-git", "allow-org", "unknown-registry", "unknown-git"], "sources", unmapped);
+  const entries: [unknown, string, string[]][] = [
+    [bans.deny, "bans.deny[]", ["crate", "name", "version", "wrappers", "reason", "use-instead"]],
+    [bans.skip, "bans.skip[]", ["crate", "name", "version", "reason"]],
+    [licenses.exceptions, "licenses.exceptions[]", ["crate", "name", "version", "allow", "reason"]],
+    [licenses.clarify, "licenses.clarify[]", ["crate", "name", "version", "expression", "reason"]],
+    [advisories.ignore, "advisories.ignore[]", ["id", "reason"]],
+  ];
+  for (const [items, prefix, keys] of entries) {
+    for (const item of list(items)) known(table(item), keys, prefix, unmapped);
+  }
 
   const document: Table = {
     version: 1,
@@ -116,7 +126,7 @@ export function mapDenyToml(text: string, file: string): DenyTomlMapping {
     },
     sources: mapSources(sources),
   };
-  return { document, unmapped: unmapped.map((k) => k.replace(/^\./, "")).sort() };
+  return { document, unmapped: [...new Set(unmapped.map((k) => k.replace(/^\./, "")))].sort() };
 }
 
 const ORG_HOSTS: Record<string, string> = { github: "github.com", gitlab: "gitlab.com", bitbucket: "bitbucket.org" };
