@@ -61,10 +61,11 @@ async function main(): Promise<boolean> {
   const number = eventPath ? pullRequestNumber(JSON.parse(await readFile(eventPath, "utf8"))) : undefined;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
   if (inputs.comment && number !== undefined && owner && repo && inputs.token) {
+    const apiUrl = process.env.GITHUB_API_URL;
     const client = createGitHubClient({
-      http: createHttpClient(),
+      http: createHttpClient(apiUrl ? { allow: [new URL(apiUrl).host] } : {}),
       token: inputs.token,
-      ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+      ...(apiUrl ? { baseUrl: apiUrl } : {}),
     });
     const outcome = await upsertComment({ client, owner, repo, number, marker: REVIEW_MARKER, body: markdown });
     if (outcome.action === "forbidden")
