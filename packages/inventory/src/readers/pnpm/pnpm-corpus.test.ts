@@ -78,6 +78,13 @@ describe("pnpm corpus lockfiles", () => {
     expect(edgesOf(g, utils.id)).toContain("prod pkg:npm/rollup@3.29.2");
   });
 
+  it("6.0: a package whose peer is satisfied by a workspace (`vite: link:packages/vite`) has an edge to it", () => {
+    const g = graph("vitejs__vite@fd9de0473e");
+    const vite = g.components.find((c) => c.role === "workspace" && c.source?.url === "packages/vite");
+    expect(vite?.purl).toBe("pkg:npm/vite");
+    expect(edgesOf(g, "pkg:npm/vite-node@1.3.1")).toContain("prod pkg:npm/vite");
+  });
+
   it("9.0: follows an alias reference (`debug: obug@1.0.2(ms@2.1.3)`) and optional snapshot edges", () => {
     const g = graph("vitejs__vite");
     expect(edgesOf(g, "pkg:npm/%40babel/core@7.29.7")).toContain("prod pkg:npm/obug@1.0.2");

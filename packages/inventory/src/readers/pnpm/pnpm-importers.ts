@@ -80,30 +80,34 @@ export function addPnpmImporters(input: ImporterInput, graph: GraphBuilder): voi
     ids.set(path, id);
     graph.addEdge(rootId, id, "prod");
   }
+  /** A workspace importer, or a linked directory that is no importer (a component of its own). */
+  const linked = (from: string, name: string, ref: string): string | undefined => {
+    const target = linkTarget(from, ref);
+    if (ids.has(target) || paths.has(target)) return ids.get(target);
+    return graph.addComponent({
+      ecosystem: "npm",
+      name,
+      version: "",
+      source: { type: "link", url: target },
+      qualifiers: { download_url: `file:${target}` },
+      location: { file },
+    });
+  };
   for (const importer of importers) {
     const from = ids.get(importer.path);
     if (from === undefined) continue;
     for (const dep of importer.deps) {
       let to: string | undefined;
-      if (dep.ref.startsWith("link:")) {
-        const target = linkTarget(importer.path, dep.ref);
-        to =
-          ids.get(target) ??
-          (paths.has(target)
-            ? undefined
-            : graph.addComponent({
-                ecosystem: "npm",
-                name: dep.name,
-                version: "",
-                source: { type: "link", url: target },
-                qualifiers: { download_url: `file:${target}` },
-                location: { file },
-              }));
-      } else {
+      if (dep.ref.startsWith("link:")) to = linked(importer.path, dep.name, dep.ref);
+      else {
         const key = nodes.resolve(dep.name, dep.ref);
         to = key === undefined ? undefined : nodes.ids.get(key);
       }
       if (to !== undefined) graph.addEdge(from, to, dep.kind);
     }
+  }
+  for (const link of nodes.links) {
+    const to = linked(".", link.name, link.ref);
+    if (to !== undefined) graph.addEdge(link.from, to, link.kind);
   }
 }

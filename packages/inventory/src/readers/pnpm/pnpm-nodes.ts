@@ -11,6 +11,8 @@ export interface PnpmNodes {
   ids: Map<string, string>;
   /** The node key a dependency reference of `name` points at, if any. */
   resolve(name: string, ref: string): string | undefined;
+  /** `link:` references of packages (a peer satisfied by a workspace), relative to the lockfile's directory. */
+  links: Array<{ from: string; name: string; ref: string; kind: EdgeKind }>;
 }
 
 /** A key without its peer suffix: the `packages` key of a 9.x snapshot. */
@@ -84,6 +86,7 @@ export function addPnpmNodes(
     if (input) graph.addComponent({ ...input, properties: { "tollgate:pnpm-peers": [...set].sort().join(" ") } });
   }
   const resolve = (name: string, ref: string) => refToKey(name, ref, generation, exists);
+  const links: PnpmNodes["links"] = [];
   for (const key of Object.keys(nodes)) {
     const from = ids.get(key);
     const node = asRecord(own(nodes, key)) ?? {};
@@ -94,11 +97,15 @@ export function addPnpmNodes(
     ];
     for (const [field, kind] of fields) {
       for (const [dep, ref] of stringEntries(node[field])) {
+        if (ref.startsWith("link:")) {
+          links.push({ from, name: dep, ref, kind });
+          continue;
+        }
         const target = resolve(dep, ref);
         const to = target === undefined ? undefined : ids.get(target);
         if (to !== undefined) graph.addEdge(from, to, kind);
       }
     }
   }
-  return { ids, resolve };
+  return { ids, resolve, links };
 }

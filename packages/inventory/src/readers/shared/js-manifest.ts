@@ -15,6 +15,8 @@ export interface JsManifest {
   dependencies: Array<{ name: string; range: string; kind: EdgeKind }>;
   /** Workspace globs (npm/yarn `workspaces`, array or `{ packages }`). */
   workspaces: string[];
+  /** yarn `resolutions`: `name` or `name@range` → the range (or locator) used instead. */
+  resolutions: Record<string, string>;
 }
 
 /** package.json dependency fields and the edge kind each declares. */
@@ -43,6 +45,7 @@ export function toManifest(data: unknown, file: string): JsManifest {
     file,
     dependencies: declaredDependencies(record),
     workspaces: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === "string") : [],
+    resolutions: Object.fromEntries(stringEntries(record.resolutions)),
   };
   const name = asString(record.name);
   const version = asString(record.version);

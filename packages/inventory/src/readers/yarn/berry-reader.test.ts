@@ -103,6 +103,15 @@ describe("yarn berry corpus and errors", () => {
     expect(graph.warnings).toEqual([]);
   });
 
+  it("applies the root's resolutions: @types/estree@^1.0.6 is the link to ./tools/dummypkg", async () => {
+    const dir = await corpusDir("yarn-berry", "typescript-eslint__typescript-eslint@d423e57622", "yarn.lock");
+    const graph = await readWith(dir, [yarnBerryReader]);
+    const jsdoc = graph.components.find((c) => c.name === "@es-joy/jsdoccomment");
+    const dummy = `pkg:npm/%40types/estree?download_url=${encodeURIComponent("link:./tools/dummypkg")}`;
+    expect(edgesOf(graph, jsdoc?.id ?? "")).toContain(`prod ${dummy}`);
+    expect(byPurl(graph, dummy).source).toEqual({ type: "link", url: "./tools/dummypkg" });
+  });
+
   it("rejects an unknown __metadata.version, naming the supported ones", async () => {
     const error = await yarnBerryReader.read(input("__metadata:\n  version: 99\n"), new GraphBuilder()).catch((e) => e);
     expect(error).toBeInstanceOf(InventoryError);

@@ -37,9 +37,24 @@ async function readBerry(input: LockfileInput, graph: GraphBuilder): Promise<voi
   }
   const keys = Object.keys(lock.data).filter((k) => k !== "__metadata");
   const byDescriptor = new Map<string, string>();
-  for (const key of keys) for (const d of key.split(",")) byDescriptor.set(d.trim(), key);
+  for (const key of keys) {
+    for (const d of key.split(",")) {
+      byDescriptor.set(d.trim(), key);
+      // `link:`/`portal:` descriptors carry `::locator=…` in the key but not where they are used.
+      const bare = d.trim().split("::")[0] ?? "";
+      if (!byDescriptor.has(bare)) byDescriptor.set(bare, key);
+    }
+  }
 
   const manifest = await readJsManifest(input);
+  const find = (name: string, range: string) =>
+    byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
+  // The root's `resolutions` replace a range everywhere; the lockfile keys the replacement.
+  const resolutions = new Map(Object.entries(manifest?.resolutions ?? {}));
+  const lookup = (name: string, range: string): string | undefined => {
+    const override = resolutions.get(`${name}@${range}`) ?? resolutions.get(name);
+    return find(name, range) ?? (override === undefined ? undefined : find(name, override));
+  };
   const locators = new Map<string, BerryLocator>();
   for (const key of keys) {
     const entry = asRecord(own(lock.data, key)) ?? {};
@@ -121,7 +136,7 @@ async function readBerry(input: LockfileInput, graph: GraphBuilder): Promise<voi
     const wsManifest = locator.protocol === "workspace:" ? manifests.get(locator.reference) : undefined;
     const meta = asRecord(entry.dependenciesMeta) ?? {};
     for (const [name, range] of stringEntries(entry.dependencies)) {
-      const target = byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
+      const target = lookup(name, range);
       const to = target === undefined ? undefined : ids.get(target);
       if (to === undefined) continue;
       const optional = asRecord(own(meta, name))?.optional === true;
