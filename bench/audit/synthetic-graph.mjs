@@ -1,5 +1,6 @@
 // A deterministic synthetic dependency graph for the audit benchmark: half the components are
-// packages named by corpus advisories (at versions taken from their range events), half unknown.
+// packages named by corpus advisories (each package equally likely, at versions taken from its
+// range events), half packages no advisory names.
 
 /** A small deterministic PRNG (mulberry32), so every run audits the same graph. */
 function prng(seed) {
@@ -17,7 +18,7 @@ const ECOSYSTEMS = new Set(["npm", "crates.io", "Go", "PyPI", "Maven"]);
 /** Builds `size` dependency components (plus one root), each depending on up to 3 earlier ones. */
 export function synthesizeGraph(records, size) {
   const random = prng(20_000);
-  const known = [];
+  const byPackage = new Map();
   for (const record of records) {
     for (const a of record.affected ?? []) {
       if (!a.package || !ECOSYSTEMS.has(a.package.ecosystem)) continue;
@@ -25,9 +26,14 @@ export function synthesizeGraph(records, size) {
         .filter((r) => r.type !== "GIT")
         .flatMap((r) => r.events.flatMap((e) => Object.values(e)))
         .filter((v) => v !== "0");
-      if (versions.length > 0) known.push({ ecosystem: a.package.ecosystem, name: a.package.name, versions });
+      const key = `${a.package.ecosystem}\0${a.package.name}`;
+      const entry = byPackage.get(key) ?? { ecosystem: a.package.ecosystem, name: a.package.name, versions: [] };
+      entry.versions.push(...versions);
+      byPackage.set(key, entry);
     }
   }
+  // Each package equally likely, whatever the number of its advisories.
+  const known = [...byPackage.values()].filter((k) => k.versions.length > 0).sort((a, b) => (a.name < b.name ? -1 : 1));
   const components = [];
   const seen = new Set();
   while (components.length < size) {

@@ -1,7 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type OsvRecord, parseOsvRecord } from "../osv/schema.js";
+import { findScheme } from "../versions/ecosystems.js";
+import type { VersionScheme } from "../versions/scheme.js";
 import { AdvisoryIndex } from "./advisory-index.js";
 
 const corpus = join(import.meta.dirname, "../../../../test/fixtures/advisories");
@@ -173,5 +176,64 @@ describe("real records from the corpus", () => {
     const index = indexOf(fromCorpus("go/osv/GO-2020-0001.json"));
     expect(ids(index, "Go", "github.com/gin-gonic/gin", "v1.5.0")).toEqual(["GO-2020-0001"]);
     expect(ids(index, "Go", "github.com/gin-gonic/gin", "v1.6.0")).toEqual([]);
+  });
+});
+
+describe("the index agrees with a direct reading of the OSV rules", () => {
+  // The reference evaluation straight from the OSV schema text, with no shortcuts.
+  function reference(version: string, record: OsvRecord, ecosystem: string, name: string): boolean {
+    const scheme = findScheme(ecosystem) as VersionScheme;
+    const v = scheme.parse(version);
+    return (record.affected ?? []).some((a) => {
+      if (a.package?.ecosystem !== ecosystem || a.package.name !== name) return false;
+      if ((a.versions ?? []).includes(version)) return true;
+      return (a.ranges ?? []).some((range) => {
+        if (range.type === "GIT") return false;
+        let affected = false;
+        const events = [...range.events].sort((x, y) => {
+          const vx = Object.values(x)[0] as string;
+          const vy = Object.values(y)[0] as string;
+          if (vx === "0") return vy === "0" ? 0 : -1;
+          if (vy === "0") return 1;
+          return scheme.compare(scheme.parse(vx), scheme.parse(vy));
+        });
+        for (const e of events) {
+          const cmp = (w: string) => scheme.compare(v, scheme.parse(w));
+          if (e.introduced !== undefined && (e.introduced === "0" || cmp(e.introduced) >= 0)) affected = true;
+          else if (e.fixed !== undefined && cmp(e.fixed) >= 0) affected = false;
+          else if (e.last_affected !== undefined && cmp(e.last_affected) > 0) affected = false;
+          else if (e.limit !== undefined && cmp(e.limit) >= 0) return false;
+        }
+        return affected;
+      });
+    });
+  }
+
+  const files = readdirSync(join(corpus, "ghsa")).sort();
+  const records = files.map((f) => fromCorpus(`ghsa/${f}`)).filter((r) => !r.withdrawn);
+  const index = indexOf(...records);
+  const cases = records.flatMap((r) =>
+    (r.affected ?? [])
+      .filter((a) => a.package?.ecosystem === "npm")
+      .map((a) => ({
+        record: r,
+        name: a.package?.name as string,
+        events: (a.ranges ?? []).flatMap((g) => g.events.flatMap((e) => Object.values(e))),
+      })),
+  );
+
+  it("for every npm package of the GHSA corpus at versions around each event", () => {
+    const tweak = fc.constantFrom(-1, 0, 1);
+    fc.assert(
+      fc.property(fc.constantFrom(...cases), fc.nat(), tweak, ({ record, name, events }, pick, delta) => {
+        const base = (events[pick % events.length] ?? "1.0.0").split(/[-+]/)[0] as string;
+        const parts = `${base}.0.0`.split(".").slice(0, 3).map(Number);
+        parts[2] = Math.max(0, (parts[2] ?? 0) + delta);
+        const version = parts.join(".");
+        const got = index.match({ ecosystem: "npm", name, version }).some((m) => m.advisory.id === record.id);
+        return got === reference(version, record, "npm", name);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -16,6 +16,12 @@ export interface CompiledAffected {
   /** The listed versions as written and in the scheme's canonical form. */
   versions: Set<string>;
   ranges: CompiledEvent[][];
+  /**
+   * The span every range lies in, for a one-comparison rejection: the lowest `introduced`
+   * (undefined for "0") and the highest end (undefined when a range is open-ended).
+   */
+  lowest: unknown;
+  highest: { parsed: unknown; inclusive: boolean } | undefined;
 }
 
 /** A version in an advisory that its ecosystem cannot read. */
@@ -52,7 +58,25 @@ export function compileAffected(scheme: VersionScheme, affected: OsvAffected): C
     const parsed = scheme.parse(listed);
     if (parsed !== undefined) versions.add(listedKey(scheme, parsed));
   }
-  return { versions, ranges };
+  return { versions, ranges, ...span(scheme, ranges) };
+}
+
+/** The lowest introduced and highest end over all ranges (see CompiledAffected). */
+function span(scheme: VersionScheme, ranges: CompiledEvent[][]): Pick<CompiledAffected, "lowest" | "highest"> {
+  let lowest: unknown;
+  let zero = false;
+  let highest: CompiledAffected["highest"];
+  let open = ranges.length === 0;
+  for (const events of ranges) {
+    const first = events.find((e) => e.kind === "introduced");
+    if (!first || first.zero) zero = true;
+    else if (lowest === undefined || scheme.compare(first.parsed, lowest) < 0) lowest = first.parsed;
+    const last = events[events.length - 1] as CompiledEvent;
+    if (last.kind === "introduced") open = true;
+    else if (!highest || scheme.compare(last.parsed, highest.parsed) > 0)
+      highest = { parsed: last.parsed, inclusive: last.kind === "last_affected" };
+  }
+  return { lowest: zero ? undefined : lowest, highest: open ? undefined : highest };
 }
 
 /** OSV's evaluation of one range: the last event at or below the version decides; `limit` caps the range. */
@@ -88,6 +112,12 @@ export function isAffected(
   affected: CompiledAffected,
 ): boolean {
   if (affected.versions.has(raw) || affected.versions.has(key)) return true;
+  if (affected.ranges.length === 0) return false;
+  if (affected.lowest !== undefined && scheme.compare(version, affected.lowest) < 0) return false;
+  if (affected.highest) {
+    const c = scheme.compare(version, affected.highest.parsed);
+    if (c > 0 || (c === 0 && !affected.highest.inclusive)) return false;
+  }
   return affected.ranges.some((events) => inRange(scheme, version, events));
 }
 

@@ -1,0 +1,63 @@
+// Phase 2 of the audit benchmark, in its own process so its memory is the index's and the
+// graphs' only: build the index once from the offline database, then match.
+import { cpSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { collectFindings, loadDatabase } from "@tollgate/advisories";
+import { readInventory } from "@tollgate/inventory";
+
+const root = new URL("../..", import.meta.url).pathname;
+const work = join(root, "bench/.work/audit");
+const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const ms = (t) => `${t.toFixed(0)} ms`;
+let peak = 0;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
+const heap = () => {
+  globalThis.gc?.();
+  return mb(process.memoryUsage().heapUsed);
+};
+
+const t0 = performance.now();
+const db = await loadDatabase(join(work, "db"), { maxAgeMs: Number.MAX_SAFE_INTEGER });
+sample();
+console.log(
+  `index: ${db.index.counts.records} records (${db.index.counts.withdrawn} withdrawn, ${db.index.malformed.length} malformed) from ${db.files.length} all.zip archives, ${db.index.packageCount} packages; built in ${ms(performance.now() - t0)}, rss ${mb(process.memoryUsage().rss)}, live heap ${heap()}`,
+);
+
+function bench(label, graph) {
+  const components = graph.components.filter((c) => c.role === "dependency").length;
+  const t = performance.now();
+  const result = collectFindings(graph, (q) => db.index.match(q), { includeDevelopment: true });
+  const took = performance.now() - t;
+  sample();
+  console.log(
+    `${label}: ${components} components matched in ${ms(took)}; ${result.findings.length} findings; ${result.problems.length} unreadable versions; rss ${mb(process.memoryUsage().rss)}`,
+  );
+  return took;
+}
+
+const locks = [
+  ["npm/Kong__insomnia__package-lock.json", "package-lock.json"],
+  ["npm/actions__toolkit__package-lock.json", "package-lock.json"],
+  ["pnpm/vitejs__vite__pnpm-lock.yaml", "pnpm-lock.yaml"],
+  ["go/anchore__syft__go.mod", "go.mod"],
+  ["cargo/EmbarkStudios__cargo-deny__Cargo.lock", "Cargo.lock"],
+];
+for (const [file, name] of locks) {
+  const dir = join(work, "lock", file.replaceAll("/", "_"));
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(root, "test/fixtures/lockfiles", file), join(dir, name));
+  if (name === "go.mod")
+    cpSync(join(root, "test/fixtures/lockfiles", file.replace("go.mod", "go.sum")), join(dir, "go.sum"));
+  try {
+    bench(file, await readInventory(dir));
+  } catch (error) {
+    console.log(`${file}: not read (${error.message})`);
+  }
+}
+const synthetic = JSON.parse(readFileSync(join(work, "synthetic.json"), "utf8"));
+const took = bench("synthetic graph", synthetic);
+console.log(
+  `targets: match 20,000 components < 1000 ms: ${took < 1000 ? "met" : "MISSED"} (${ms(took)}); peak rss < 300 MB: ${peak < 300 * 1024 * 1024 ? "met" : "MISSED"} (${mb(peak)}); live heap after matching ${heap()}`,
+);
