@@ -1,3 +1,4 @@
+export { digestFiles, sha256File } from "./digest-files.js";
 export type { GateResult, Verdict } from "./gate-result.js";
 export { overallVerdict } from "./gate-result.js";
 export type { InitOptions, InitResult } from "./init/init-repository.js";
@@ -6,7 +7,13 @@ export { POLICY_SCHEMA_URL, starterPolicy } from "./init/starter-policy.js";
 export { pullRequestWorkflow, releaseWorkflow, TOLLGATE_REPOSITORY } from "./init/workflow-templates.js";
 export type { DigestedFile, GateRecord, GateRecordInput } from "./record.js";
 export { buildRecord, canonicalJson, verifyRecordDigest } from "./record.js";
+export type { ReleaseContext, ReleaseGateOptions, ReleaseGateOutcome } from "./release-gate.js";
+export { RECORD_FILE, runReleaseGate } from "./release-gate.js";
 export type { GateStage, RunGateOptions } from "./run-gate.js";
 export { runGate } from "./run-gate.js";
+export { advisoriesStage } from "./stages/advisories-stage.js";
+export { policyStage } from "./stages/policy-stage.js";
+export { sbomStage } from "./stages/sbom-stage.js";
+export { secretsStage } from "./stages/secrets-stage.js";
 export type { SummaryOptions } from "./summary.js";
 export { renderMermaid, renderSummary } from "./summary.js";
