@@ -111,6 +111,25 @@ describe("evaluatePolicy on insomnia's lockfile", () => {
     expect(evaluatePolicy(graph, allowed, { defaultRegistries: NPM }).findings).toEqual([]);
   });
 
+  it("allows a git source by its exact repository, in any URL form", async () => {
+    const graph = await insomniaGraph();
+    const base = "bans:\n  multiple-versions: allow\nlicenses:\n  unknown: allow\n";
+    const repo = policy(`${base}sources:\n  git:\n    repos: [https://github.com/jackkav/grpc-reflection-js]\n`);
+    expect(evaluatePolicy(graph, repo, { defaultRegistries: NPM }).findings).toEqual([]);
+    const other = policy(`${base}sources:\n  git:\n    repos: [https://github.com/jackkav/other]\n`);
+    expect(evaluatePolicy(graph, other, { defaultRegistries: NPM }).findings.map((f) => f.rule)).toEqual([
+      "sources.git",
+    ]);
+  });
+
+  it("allows any git host with the wildcard a deny.toml `unknown-git = allow` maps to", async () => {
+    const graph = await insomniaGraph();
+    const any = policy(
+      "bans:\n  multiple-versions: allow\nlicenses:\n  unknown: allow\nsources:\n  git:\n    hosts: ['*']\n",
+    );
+    expect(evaluatePolicy(graph, any, { defaultRegistries: NPM }).findings).toEqual([]);
+  });
+
   it("denies every package resolved from a registry that is not allowed", async () => {
     const graph = await insomniaGraph();
     const base = policy("bans:\n  multiple-versions: allow\nlicenses:\n  unknown: allow\n");

@@ -5,7 +5,12 @@ const raw = { path: "", policy: "", offline: "", metadataUrls: [], sarifFile: "t
 
 describe("policy action inputs", () => {
   it("applies the defaults", () => {
-    expect(parsePolicyInputs(raw)).toEqual({ path: ".", offline: false, metadataUrls: {}, sarifFile: "tollgate-policy.sarif" });
+    expect(parsePolicyInputs(raw)).toEqual({
+      path: ".",
+      offline: false,
+      metadataUrls: {},
+      sarifFile: "tollgate-policy.sarif",
+    });
   });
 
   it("reads metadata URLs per ecosystem", () => {

@@ -72,12 +72,10 @@ function violation(
     }
     case "git": {
       const origin = source.url === undefined ? undefined : gitOrigin(source.url);
-      const { hosts, orgs } = policy.sources.git;
-      if (
-        origin &&
-        (hosts.includes(origin.host) || (origin.org !== undefined && orgs.includes(`${origin.host}/${origin.org}`)))
-      )
-        return undefined;
+      const { hosts, orgs, repos } = policy.sources.git;
+      if (source.url !== undefined && repos.some((repo) => sameRepo(repo, source.url as string))) return undefined;
+      if (origin && (hosts.includes("*") || hosts.includes(origin.host))) return undefined;
+      if (origin?.org !== undefined && orgs.includes(`${origin.host}/${origin.org}`)) return undefined;
       return { rule: "sources.git", message: `comes from git ${where}, whose host/org is not in sources.git` };
     }
     case "file":
