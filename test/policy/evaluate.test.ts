@@ -169,3 +169,38 @@ describe("local and URL sources", () => {
     expect(report.verdict).toBe("pass");
   });
 });
+
+describe("licenses from outside the lockfile", () => {
+  function single(license?: string) {
+    const builder = new GraphBuilder();
+    const app = builder.addComponent({ ecosystem: "npm", name: "app", version: "1.0.0", role: "root" });
+    const dep = builder.addComponent({
+      ecosystem: "npm",
+      name: "private-lib",
+      version: "1.0.0",
+      ...(license ? { license } : {}),
+    });
+    builder.addEdge(app, dep, "prod");
+    return { graph: builder.build({ id: "tollgate:root", name: "app" }), dep };
+  }
+
+  it("explains that UNLICENSED is proprietary, not the Unlicense", () => {
+    const report = evaluatePolicy(single("UNLICENSED").graph, policy("licenses:\n  allow: [Unlicense]\n"));
+    expect(report.findings.map((f) => [f.rule, f.level, f.message])).toEqual([
+      [
+        "licenses.unknown",
+        "deny",
+        'license "UNLICENSED" means proprietary: no license is granted (it is not the Unlicense)',
+      ],
+    ]);
+  });
+
+  it("judges a package without a recorded license by the license its metadata gives", () => {
+    const { graph, dep } = single();
+    const facts = new Map([[dep, { license: "MIT", origin: "node_modules/private-lib/package.json" }]]);
+    expect(evaluatePolicy(graph, policy("licenses:\n  allow: [MIT]\n"), { facts }).verdict).toBe("pass");
+    expect(evaluatePolicy(graph, policy("licenses:\n  allow: [MIT]\n")).findings[0]?.message).toBe(
+      "no license is recorded for this package",
+    );
+  });
+});
