@@ -21,12 +21,19 @@ function parseError(file: string, hint: string, message: string, line?: number, 
  * Parses a YAML lockfile (pnpm, yarn berry). When the file holds several documents
  * (pnpm 10 writes its config-dependency lockfile first) the last one that has `key` wins.
  * Syntax errors become LOCKFILE_PARSE with the line and column the parser stopped at.
+ * `failsafe` reads every scalar as a string, as yarn berry does (`wrappy: 1` is the range "1").
  */
-export function parseYamlLockfile(text: string, file: string, hint: string, key: string): YamlLockfile {
+export function parseYamlLockfile(
+  text: string,
+  file: string,
+  hint: string,
+  key: string,
+  schema: "core" | "failsafe" = "core",
+): YamlLockfile {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema });
   } catch (cause) {
     throw parseError(file, hint, cause instanceof Error ? cause.message : String(cause));
   }

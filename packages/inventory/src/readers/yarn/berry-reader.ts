@@ -22,13 +22,13 @@ function kindIn(manifest: JsManifest | undefined, name: string): EdgeKind {
 /** Reads a yarn berry lockfile into the graph. */
 async function readBerry(input: LockfileInput, graph: GraphBuilder): Promise<void> {
   const file = input.relativePath;
-  const lock = parseYamlLockfile(input.text, file, HINT, "__metadata");
+  const lock = parseYamlLockfile(input.text, file, HINT, "__metadata", "failsafe");
   const version = asRecord(lock.data.__metadata)?.version;
   const numeric = typeof version === "string" ? Number(version) : version;
   if (typeof numeric !== "number" || !SUPPORTED.includes(numeric)) {
     throw new InventoryError(
       "LOCKFILE_VERSION",
-      `${file} has __metadata.version ${JSON.stringify(version) ?? "(none)"}; supported yarn berry lockfile versions are ${SUPPORTED.join(", ")}`,
+      `${file} has __metadata.version ${typeof version === "string" ? version : (JSON.stringify(version) ?? "(none)")}; supported yarn berry lockfile versions are ${SUPPORTED.join(", ")}`,
       {
         location: { file, line: lock.lineOf("", "__metadata") ?? 1 },
         hint: "regenerate it with yarn 2 or later, or upgrade Tollgate",
@@ -139,7 +139,7 @@ async function readBerry(input: LockfileInput, graph: GraphBuilder): Promise<voi
       const target = lookup(name, range);
       const to = target === undefined ? undefined : ids.get(target);
       if (to === undefined) continue;
-      const optional = asRecord(own(meta, name))?.optional === true;
+      const optional = asRecord(own(meta, name))?.optional === "true";
       graph.addEdge(
         from,
         to,
