@@ -103,3 +103,27 @@ describe("tollgate review", () => {
     expect(stderr).toMatch(/\[POLICY_REVIEW\]\n {2}hint: fetch the base ref first/);
   });
 });
+
+describe("tollgate review --base-sbom", () => {
+  it("compares with an SBOM of the base instead of a git ref", async () => {
+    const base = mkdtempSync(join(tmpdir(), "tollgate-cli-review-base-"));
+    copyFileSync(join(NPM, "BookStackApp__BookStack@b87e97f99e__package-lock.json"), join(base, "package-lock.json"));
+    copyFileSync(join(NPM, "BookStackApp__BookStack@b87e97f99e__package.json"), join(base, "package.json"));
+    const sbom = await run(["sbom", base, "--format", "cyclonedx-json", "--output", join(base, "base.cdx.json")], {
+      stdout: () => {},
+      stderr: () => {},
+      cwd: base,
+      env: { SOURCE_DATE_EPOCH: "0" },
+      isTTY: false,
+    });
+    expect(sbom).toBe(0);
+    const dir = bookstack();
+    const fromSbom = await tollgate(dir, ["--base-sbom", join(base, "base.cdx.json"), "--offline", "--format", "json"]);
+    const fromGit = await tollgate(dir, ["--base", "HEAD", "--offline", "--format", "json"]);
+    const counts = (text: string) => {
+      const r = JSON.parse(text);
+      return [r.added.length, r.changed.length, r.removed.length];
+    };
+    expect(counts(fromSbom.stdout)).toEqual(counts(fromGit.stdout));
+  });
+});
