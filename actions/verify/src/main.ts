@@ -3,13 +3,16 @@ import { basename, resolve } from "node:path";
 import * as core from "@actions/core";
 import { AttestError, readBundleFile, verifierFromFile, verifierFromTuf, verifyArtifactBundle } from "@tollgate/attest";
 import { runAction } from "@tollgate/github";
+import { compileAllowList, DEFAULT_ALLOWED_HOSTS } from "@tollgate/net";
 
 void runAction(async () => {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const artifact = resolve(workspace, core.getInput("artifact", { required: true }));
   const bundleFile = resolve(workspace, core.getInput("bundle", { required: true }));
   const trustedRoot = core.getInput("trusted-root");
-  const trust = trustedRoot ? await verifierFromFile(resolve(workspace, trustedRoot)) : await verifierFromTuf();
+  const trust = trustedRoot
+    ? await verifierFromFile(resolve(workspace, trustedRoot))
+    : await verifierFromTuf({ isAllowed: (host) => compileAllowList(DEFAULT_ALLOWED_HOSTS).matches(host) });
   const optional = (name: string): string | undefined => core.getInput(name) || undefined;
   const identity = {
     certificateOidcIssuer: core.getInput("certificate-oidc-issuer") || "https://token.actions.githubusercontent.com",

@@ -67,10 +67,23 @@ export async function verifierFromFile(path: string): Promise<TrustedVerifier> {
   return verifierFromTrustedRoot(json, path);
 }
 
-/** Fetches the public-good trusted root through Sigstore's TUF repository (signed metadata, cached in cachePath). */
+/**
+ * Fetches the public-good trusted root through Sigstore's TUF repository (signed metadata, cached in cachePath).
+ * @sigstore/tuf fetches on its own, so the mirror's host is checked against `isAllowed` (the egress allow-list) first.
+ */
 export async function verifierFromTuf(
-  options: { cachePath?: string; mirrorURL?: string } = {},
+  options: { cachePath?: string; mirrorURL?: string; isAllowed?: (host: string) => boolean } = {},
 ): Promise<TrustedVerifier> {
+  const mirror = new URL(options.mirrorURL ?? "https://tuf-repo-cdn.sigstore.dev");
+  if (options.isAllowed && !options.isAllowed(mirror.hostname)) {
+    throw new AttestError(
+      "ATTEST_HOST_NOT_ALLOWED",
+      `TUF mirror host ${mirror.hostname} is not on the network allow-list`,
+      {
+        hint: `Add "${mirror.hostname}" to network.allow, or pass --trusted-root FILE to verify offline.`,
+      },
+    );
+  }
   try {
     const root = await getTrustedRoot({
       ...(options.cachePath ? { cachePath: options.cachePath } : {}),

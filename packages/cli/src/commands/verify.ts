@@ -10,6 +10,7 @@ import {
   verifyArtifactBundle,
 } from "@tollgate/attest";
 import { formatError } from "@tollgate/errors";
+import { compileAllowList, DEFAULT_ALLOWED_HOSTS } from "@tollgate/net";
 import type { CommandModule } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 
@@ -57,7 +58,7 @@ export const verifyCommand: CommandModule = {
         });
         const trust: TrustedVerifier = flags.trustedRoot
           ? await verifierFromFile(resolve(io.cwd, flags.trustedRoot))
-          : await verifierFromTuf();
+          : await verifierFromTuf({ isAllowed: (host) => compileAllowList(DEFAULT_ALLOWED_HOSTS).matches(host) });
         const identity = {
           certificateOidcIssuer: flags.certificateOidcIssuer,
           ...(flags.certificateIdentity !== undefined ? { certificateIdentity: flags.certificateIdentity } : {}),
