@@ -51,6 +51,7 @@ export async function checkGraph(
     offline,
     registries: metadataUrls,
     cacheDir: options.cacheDir ?? join(cacheRoot, "tollgate", "metadata"),
+    env,
   });
   const defaultRegistries = npmRegistry ? { npm: [npmRegistry] } : {};
   return evaluatePolicy(graph, policy, { facts, defaultRegistries });

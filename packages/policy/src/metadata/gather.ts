@@ -1,6 +1,7 @@
 import type { DependencyGraph, Ecosystem } from "@tollgate/inventory";
 import type { HttpClient } from "@tollgate/net";
 import type { PackageFacts } from "../checks/licenses.js";
+import { cargoFacts } from "./cargo-facts.js";
 import { addFact, distInfoFacts, nodeModulesFacts, npmLockfileFacts } from "./local-facts.js";
 import { registryFacts } from "./registries.js";
 
@@ -15,11 +16,13 @@ export interface GatherFactsOptions {
   registries?: Partial<Record<Ecosystem, string>>;
   cacheDir?: string;
   now?: () => number;
+  /** Environment for CARGO_HOME (tests); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Gathers license, deprecation and yanked facts: npm lockfile entries, installed metadata
- * (node_modules, Python dist-info), then, online, the registries' metadata APIs.
+ * (node_modules, Python dist-info, vendored or cached crate sources), then, online, the registries' metadata APIs.
  */
 export async function gatherFacts(
   graph: DependencyGraph,
@@ -30,6 +33,7 @@ export async function gatherFacts(
     await npmLockfileFacts(graph, options.dir, facts);
     await nodeModulesFacts(graph, options.dir, facts);
     await distInfoFacts(graph, options.dir, facts);
+    await cargoFacts(graph, options.dir, facts, options.env);
   }
   if (options.http && !options.offline) {
     // npm lockfiles already carry deprecations, so npm packages are looked up only when their license is missing.
