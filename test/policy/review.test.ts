@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GraphBuilder, readInventory } from "@tollgate/inventory";
@@ -48,6 +48,20 @@ describe("review of insomnia's lockfile v2 → v3", () => {
     const base = await inventoryAtRef(repo, "HEAD");
     const direct = await readInventory(npmProject("Kong__insomnia@1f05683fad"));
     expect(base.components.map((c) => c.id)).toEqual(direct.components.map((c) => c.id));
+  });
+
+  it("reads an empty base when the ref has no lockfile yet", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tollgate-review-new-"));
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.org",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.org",
+    };
+    execFileSync("git", ["init", "-q"], { cwd: dir });
+    execFileSync("git", ["commit", "-q", "--allow-empty", "-m", "empty"], { cwd: dir, env });
+    expect((await inventoryAtRef(dir, "HEAD")).components).toEqual([]);
   });
 
   it("fails closed on a ref git does not know", async () => {
@@ -143,5 +157,39 @@ describe("review verdict and comment", () => {
     const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`p${String(i).padStart(2, "0")}`, "1.0.0"]));
     const comment = renderReviewMarkdown(await reviewChange(graph({}), graph(many), policy));
     expect(comment).toContain("<details><summary><strong>Added (12)</strong></summary>");
+  });
+});
+
+describe("base inventory of a project in a subdirectory", () => {
+  it("reads the lockfiles under that directory only, at the base ref", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tollgate-review-sub-"));
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.org",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.org",
+    };
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env });
+    git("init", "-q", "-b", "main");
+    mkdirSync(join(dir, "web"));
+    mkdirSync(join(dir, "other"));
+    copyFileSync(
+      join(LOCKFILES, "npm", "BookStackApp__BookStack@b87e97f99e__package-lock.json"),
+      join(dir, "web", "package-lock.json"),
+    );
+    copyFileSync(
+      join(LOCKFILES, "npm", "BookStackApp__BookStack@b87e97f99e__package.json"),
+      join(dir, "web", "package.json"),
+    );
+    copyFileSync(join(LOCKFILES, "npm", "Kong__insomnia__package-lock.json"), join(dir, "other", "package-lock.json"));
+    git("add", ".");
+    git("commit", "-q", "-m", "base");
+    const base = await inventoryAtRef(join(dir, "web"), "HEAD");
+    const expected = await readInventory(npmProject("BookStackApp__BookStack@b87e97f99e"));
+    const deps = (g: typeof base) => g.components.filter((c) => c.role === "dependency").map((c) => c.id);
+    expect(base.lockfiles.map((l) => l.path)).toEqual(["package-lock.json"]);
+    expect(deps(base)).toEqual(deps(expected));
+    expect(base.components.filter((c) => c.role === "root").map((c) => c.name)).toEqual(["web"]);
   });
 });

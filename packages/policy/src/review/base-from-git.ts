@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { type DependencyGraph, defaultReaders, readInventory, SKIPPED_DIRECTORIES } from "@tollgate/inventory";
 import { PolicyError } from "../errors.js";
@@ -50,8 +50,11 @@ export async function inventoryAtRef(dir: string, ref: string): Promise<Dependen
     .map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p))
     .filter(isInventoryInput)
     .sort();
-  const scratch = await mkdtemp(join(tmpdir(), "tollgate-base-"));
+  // The project keeps its directory name, which names the root when the manifest has no name.
+  const holder = await mkdtemp(join(tmpdir(), "tollgate-base-"));
+  const scratch = join(holder, basename(resolve(dir)));
   try {
+    await mkdir(scratch);
     for (const path of paths) {
       const text = await git(dir, ["show", `${ref}:${prefix}${path}`]);
       await mkdir(dirname(join(scratch, path)), { recursive: true });
@@ -59,6 +62,6 @@ export async function inventoryAtRef(dir: string, ref: string): Promise<Dependen
     }
     return await readInventory(scratch, { allowEmpty: true });
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    await rm(holder, { recursive: true, force: true });
   }
 }
