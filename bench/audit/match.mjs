@@ -26,15 +26,19 @@ console.log(
 );
 
 function bench(label, graph) {
+  globalThis.gc?.();
   const components = graph.components.filter((c) => c.role === "dependency").length;
   const t = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = collectFindings(graph, (q) => db.index.match(q), { includeDevelopment: true });
   const took = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   sample();
   console.log(
-    `${label}: ${components} components matched in ${ms(took)}; ${result.findings.length} findings; ${result.problems.length} unreadable versions; rss ${mb(process.memoryUsage().rss)}`,
+    `${label}: ${components} components matched in ${ms(took)} wall, ${ms(cpuMs)} CPU (dependency paths included); ${result.findings.length} findings; ${result.problems.length} unreadable versions; rss ${mb(process.memoryUsage().rss)}`,
   );
-  return took;
+  return { took, cpuMs };
 }
 
 const locks = [
@@ -57,7 +61,7 @@ for (const [file, name] of locks) {
   }
 }
 const synthetic = JSON.parse(readFileSync(join(work, "synthetic.json"), "utf8"));
-const took = bench("synthetic graph", synthetic);
+const { took, cpuMs } = bench("synthetic graph", synthetic);
 console.log(
-  `targets: match 20,000 components < 1000 ms: ${took < 1000 ? "met" : "MISSED"} (${ms(took)}); peak rss < 300 MB: ${peak < 300 * 1024 * 1024 ? "met" : "MISSED"} (${mb(peak)}); live heap after matching ${heap()}`,
+  `targets: match 20,000 components < 1000 ms: wall ${took < 1000 ? "met" : "MISSED"} (${ms(took)}), CPU ${cpuMs < 1000 ? "met" : "MISSED"} (${ms(cpuMs)}; wall time counts other processes on a loaded machine); peak rss < 300 MB: ${peak < 300 * 1024 * 1024 ? "met" : "MISSED"} (${mb(peak)}); live heap after matching ${heap()}`,
 );

@@ -18,7 +18,7 @@ export { METADATA_FILE, parseDuration } from "./database/metadata.js";
 export { addRecordText } from "./database/read-records.js";
 export type { UpdateDatabaseOptions } from "./database/update-database.js";
 export { DEFAULT_DATABASE_URL, updateDatabase } from "./database/update-database.js";
-export { readZipEntries } from "./database/zip.js";
+export { readZipEntries, zipEntries } from "./database/zip.js";
 export type { AdvisoryErrorCode } from "./errors.js";
 export { AdvisoryError } from "./errors.js";
 export type { Advisory, AdvisoryKind } from "./match/advisory.js";

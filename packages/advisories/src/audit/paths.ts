@@ -20,7 +20,6 @@ export function pathIndex(graph: DependencyGraph): PathIndex {
     down.push(edge.to);
     children.set(edge.from, down);
   }
-  for (const list of parents.values()) list.sort();
   const distance = new Map<string, number>();
   let frontier = graph.components.filter((c) => c.role === "dependency" && c.direct).map((c) => c.id);
   for (const id of frontier) distance.set(id, 0);
@@ -56,7 +55,8 @@ export function dependencyPaths(target: Component, index: PathIndex, limit = 5):
   for (let d = start; d > 0; d--) {
     const next: string[] = [];
     for (const id of level) {
-      for (const parent of index.parents.get(id) ?? []) {
+      // Parents in id order, so the same graph always gives the same paths.
+      for (const parent of [...(index.parents.get(id) ?? [])].sort()) {
         if (index.distance.get(parent) !== d - 1 || via.has(parent)) continue;
         via.set(parent, id);
         next.push(parent);

@@ -4,7 +4,7 @@ import { AdvisoryError } from "../errors.js";
 import { AdvisoryIndex } from "../match/advisory-index.js";
 import { type DatabaseMetadata, databaseMetadataSchema, METADATA_FILE } from "./metadata.js";
 import { addRecordText } from "./read-records.js";
-import { readZipEntries } from "./zip.js";
+import { zipEntries } from "./zip.js";
 
 export interface LoadDatabaseOptions {
   /** Oldest acceptable database, in ms (default 7 days); older is DATABASE_STALE. */
@@ -68,7 +68,7 @@ export async function loadDatabase(dir: string, options: LoadDatabaseOptions = {
     newest = Math.max(newest, (await stat(path)).mtimeMs);
     files.push(shown);
     if (path.endsWith(".zip")) {
-      for (const [name, text] of readZipEntries(await readFile(path), shown))
+      for (const [name, text] of zipEntries(await readFile(path), shown))
         addRecordText(index, text, `${shown}!${name}`);
     } else {
       addRecordText(index, await readFile(path, "utf8"), shown);
