@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type AuditPolicy, DEFAULT_AUDIT_POLICY, renderJson, runAudit } from "@tollgate/advisories";
 import { describe, expect, it } from "vitest";
 import { ADVISORIES, graphOf, lockfileGraph } from "./graphs.js";
@@ -176,5 +179,44 @@ describe("JSON report", () => {
     expect(renderJson(report)).toBe(
       renderJson(await audit(graphOf([{ name: "minimist", version: "1.2.5", direct: true }]))),
     );
+  });
+});
+
+describe("malformed advisory records", () => {
+  function databaseWithOneBadRecord(): string {
+    const dir = mkdtempSync(join(tmpdir(), "tollgate-db-"));
+    cpSync(join(ADVISORIES, "ghsa/GHSA-xvch-5gv4-984h.json"), join(dir, "GHSA-xvch-5gv4-984h.json"));
+    writeFileSync(join(dir, "GHSA-bad0-0000-0000.json"), JSON.stringify({ id: "GHSA-bad0-0000-0000", affected: [] }));
+    return dir;
+  }
+  const graph = graphOf([{ name: "minimist", version: "1.2.5", direct: true }]);
+
+  it("fail the audit by default, naming the record and its file", async () => {
+    const audit = runAudit({
+      graph,
+      source: { kind: "offline", dir: databaseWithOneBadRecord() },
+      policy: DEFAULT_AUDIT_POLICY,
+    });
+    await expect(audit).rejects.toMatchObject({
+      code: "MALFORMED_ADVISORY",
+      message: expect.stringContaining("GHSA-bad0-0000-0000 in GHSA-bad0-0000-0000.json"),
+    });
+  });
+
+  it("are reported and skipped when the policy says skip", async () => {
+    const report = await runAudit({
+      graph,
+      source: { kind: "offline", dir: databaseWithOneBadRecord() },
+      policy: { ...DEFAULT_AUDIT_POLICY, malformedRecords: "skip" },
+    });
+    expect(report.findings.map((f) => f.id)).toEqual(["GHSA-xvch-5gv4-984h"]);
+    expect(report.problems).toEqual([
+      {
+        level: "warning",
+        code: "MALFORMED_ADVISORY",
+        message: expect.stringContaining("GHSA-bad0-0000-0000"),
+        location: { file: "GHSA-bad0-0000-0000.json" },
+      },
+    ]);
   });
 });

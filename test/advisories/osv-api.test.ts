@@ -142,3 +142,17 @@ describe("tollgate db update", () => {
     });
   });
 });
+
+describe("overall deadline", () => {
+  it("stops with SOURCE_UNREACHABLE once the audit's deadline has passed", async () => {
+    const { url } = await start();
+    let clock = 0;
+    const source = new OsvApiSource({ http: client(), baseUrl: url, deadlineMs: 1000, now: () => clock });
+    await source.queryIds(queries.slice(0, 1));
+    clock = 1001;
+    await expect(source.fetchRecords([{ id: "GHSA-xvch-5gv4-984h", modified: "x" }])).rejects.toMatchObject({
+      code: "SOURCE_UNREACHABLE",
+      message: expect.stringContaining("deadline"),
+    });
+  });
+});

@@ -20,6 +20,10 @@ export interface OsvApiOptions {
   batchSize?: number;
   /** Detail requests in flight at once (default 8). */
   concurrency?: number;
+  /** Overall deadline for every request of one audit, in ms (default 10 minutes). */
+  deadlineMs?: number;
+  /** The clock (tests). */
+  now?: () => number;
 }
 
 export interface OsvQuery {
@@ -69,10 +73,14 @@ export class OsvApiSource {
   private readonly batchSize: number;
   /** Requests made, by kind (benchmarks and tests count them). */
   readonly requests = { querybatch: 0, vulns: 0, cached: 0 };
+  private readonly now: () => number;
+  private readonly deadlineAt: number;
 
   constructor(private readonly options: OsvApiOptions) {
     this.base = (options.baseUrl ?? DEFAULT_OSV_URL).replace(/\/+$/, "");
     this.batchSize = Math.min(options.batchSize ?? QUERYBATCH_LIMIT, QUERYBATCH_LIMIT);
+    this.now = options.now ?? Date.now;
+    this.deadlineAt = this.now() + (options.deadlineMs ?? 600_000);
   }
 
   /** The ids (with modified) of advisories affecting each query, in query order. */
@@ -109,7 +117,20 @@ export class OsvApiSource {
     return out;
   }
 
+  /** Fails closed once the audit's overall deadline has passed. */
+  private checkDeadline(): void {
+    if (this.now() <= this.deadlineAt) return;
+    throw new AdvisoryError(
+      "SOURCE_UNREACHABLE",
+      "the OSV API did not answer every request before the audit's deadline",
+      {
+        hint: OFFLINE_HINT,
+      },
+    );
+  }
+
   private async post(body: string): Promise<z.infer<typeof batchResponse>> {
+    this.checkDeadline();
     this.requests.querybatch++;
     let json: unknown;
     try {
@@ -149,6 +170,7 @@ export class OsvApiSource {
   }
 
   private async fetchRecord(ref: { id: string; modified: string }): Promise<OsvRecord> {
+    this.checkDeadline();
     const path = this.cachePath(ref);
     if (path) {
       const cached = await readFile(path, "utf8").catch(() => undefined);
