@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GraphBuilder, readInventory } from "@tollgate/inventory";
 import {
+  COMMENT_LIMIT,
   diffGraphs,
   inventoryAtRef,
   parsePolicy,
@@ -191,5 +192,21 @@ describe("base inventory of a project in a subdirectory", () => {
     expect(base.lockfiles.map((l) => l.path)).toEqual(["package-lock.json"]);
     expect(deps(base)).toEqual(deps(expected));
     expect(base.components.filter((c) => c.role === "root").map((c) => c.name)).toEqual(["web"]);
+  });
+});
+
+describe("the PR comment of a large change", () => {
+  it("fits GitHub's comment limit by cutting long tables, saying how many rows are left out", async () => {
+    const base = await inventoryAtRef(repo, "HEAD");
+    const head = await readInventory(repo);
+    const result = await reviewChange(base, head, parsePolicy("version: 1\n", "tollgate.yml"));
+    const full = renderReviewMarkdown(result);
+    const comment = renderReviewMarkdown(result, { maxLength: COMMENT_LIMIT });
+    expect(full.length).toBeGreaterThan(COMMENT_LIMIT);
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(comment).toContain("<details><summary><strong>Added (1129)</strong></summary>");
+    expect(comment).toMatch(
+      /_… and \d+ more, not shown here: see the job summary or `tollgate review --format json`._/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import * as core from "@actions/core";
 import { createGitHubClient, runAction, upsertComment } from "@tollgate/github";
 import { createHttpClient } from "@tollgate/net";
-import { loadPolicy, REVIEW_MARKER, renderReviewMarkdown, runReview } from "@tollgate/policy";
+import { COMMENT_LIMIT, loadPolicy, REVIEW_MARKER, renderReviewMarkdown, runReview } from "@tollgate/policy";
 import { isSbomFile, loadGraph } from "@tollgate/sbom";
 import { parseReviewInputs, pullRequestNumber } from "./inputs.js";
 
@@ -52,7 +52,8 @@ async function main(): Promise<boolean> {
     if (at?.line !== undefined) props.startLine = at.line;
     (finding.level === "deny" ? core.error : core.warning)(`${finding.message} [${finding.rule}]`, props);
   }
-  const markdown = renderReviewMarkdown(result, loaded.file ? { policyFile: loaded.file } : {});
+  const shown = loaded.file ? { policyFile: loaded.file } : {};
+  const markdown = renderReviewMarkdown(result, shown);
   await core.summary
     .addRaw(advisories ? markdown : `${markdown}\n_Vulnerabilities were not checked (offline without advisory-db)._\n`)
     .write();
@@ -67,7 +68,8 @@ async function main(): Promise<boolean> {
       token: inputs.token,
       ...(apiUrl ? { baseUrl: apiUrl } : {}),
     });
-    const outcome = await upsertComment({ client, owner, repo, number, marker: REVIEW_MARKER, body: markdown });
+    const body = renderReviewMarkdown(result, { ...shown, maxLength: COMMENT_LIMIT });
+    const outcome = await upsertComment({ client, owner, repo, number, marker: REVIEW_MARKER, body });
     if (outcome.action === "forbidden")
       core.warning(`the review comment was not posted (${outcome.message}); the job summary has the review`);
     else commentUrl = outcome.url ?? "";

@@ -16,18 +16,46 @@ function table(header: string[], rows: string[][]): string[] {
   ];
 }
 
-function section(title: string, header: string[], rows: string[][]): string[] {
-  if (rows.length === 0) return [];
+/** GitHub rejects comments longer than 65,536 characters; stay below with room for the marker. */
+export const COMMENT_LIMIT = 60_000;
+
+function section(title: string, header: string[], all: string[][], limit: number): string[] {
+  if (all.length === 0) return [];
+  const rows = all.slice(0, limit);
   const body = table(header, rows);
-  if (rows.length <= OPEN_ROWS) return ["", `#### ${title} (${rows.length})`, "", ...body];
-  return ["", `<details><summary><strong>${title} (${rows.length})</strong></summary>`, "", ...body, "", "</details>"];
+  if (rows.length < all.length)
+    body.push(
+      "",
+      `_… and ${all.length - rows.length} more, not shown here: see the job summary or \`tollgate review --format json\`._`,
+    );
+  if (all.length <= OPEN_ROWS) return ["", `#### ${title} (${all.length})`, "", ...body];
+  return ["", `<details><summary><strong>${title} (${all.length})</strong></summary>`, "", ...body, "", "</details>"];
 }
 
 const pkg = (c: Component) => `\`${cell(c.name)}\` (${c.ecosystem})`;
 const license = (c: Component) => cell(c.license ?? "—");
 
-/** Renders the review as the PR comment: marker, verdict line, findings, then added/changed/removed tables. */
-export function renderReviewMarkdown(result: ReviewResult, options: { policyFile?: string } = {}): string {
+/** Options of `renderReviewMarkdown`. */
+export interface ReviewMarkdownOptions {
+  policyFile?: string;
+  /** Longest text allowed (the PR comment: COMMENT_LIMIT); tables are cut, findings first kept, to fit. */
+  maxLength?: number;
+}
+
+/**
+ * Renders the review as the PR comment: marker, verdict line, findings, then added/changed/removed
+ * tables. With `maxLength`, long tables are shortened (with a note) until the text fits.
+ */
+export function renderReviewMarkdown(result: ReviewResult, options: ReviewMarkdownOptions = {}): string {
+  const max = options.maxLength ?? Number.POSITIVE_INFINITY;
+  for (const limit of [Number.POSITIVE_INFINITY, 500, 200, 100, 50, 20, 10, 0]) {
+    const text = render(result, options, limit);
+    if (text.length <= max || limit === 0) return text;
+  }
+  return render(result, options, 0);
+}
+
+function render(result: ReviewResult, options: ReviewMarkdownOptions, limit: number): string {
   const { diff } = result;
   const advisoriesOf = (c: Component) =>
     result.advisories
@@ -64,12 +92,15 @@ export function renderReviewMarkdown(result: ReviewResult, options: { policyFile
       cell(f.message),
     ]),
   ];
-  lines.push(...section("Introduced findings", ["", "kind", "package", "rule", "message"], findings));
+  lines.push(
+    ...section("Introduced findings", ["", "kind", "package", "rule", "message"], findings, Math.max(limit, 50)),
+  );
   lines.push(
     ...section(
       "Added",
       ["package", "version", "license", "via", "advisories"],
       diff.added.map((c) => [pkg(c), cell(c.version), license(c), cell(result.via(c.id, "head")), advisoriesOf(c)]),
+      limit,
     ),
   );
   lines.push(
@@ -84,6 +115,7 @@ export function renderReviewMarkdown(result: ReviewResult, options: { policyFile
         cell(result.via(to.id, "head")),
         advisoriesOf(to),
       ]),
+      limit,
     ),
   );
   lines.push(
@@ -91,6 +123,7 @@ export function renderReviewMarkdown(result: ReviewResult, options: { policyFile
       "Removed",
       ["package", "version", "via"],
       diff.removed.map((c) => [pkg(c), cell(c.version), cell(result.via(c.id, "base"))]),
+      limit,
     ),
   );
   return `${lines.join("\n")}\n`;
