@@ -1,6 +1,7 @@
 import { type Document, isMap, isScalar, LineCounter, parseAllDocuments } from "yaml";
 import { InventoryError } from "../../errors.js";
 import { asRecord } from "./json-values.js";
+import { parseYamlFast } from "./yaml-fast.js";
 
 /** A parsed YAML lockfile: its data and the line of every key of its top-level sections. */
 export interface YamlLockfile {
@@ -30,6 +31,8 @@ export function parseYamlLockfile(
   key: string,
   schema: "core" | "failsafe" = "core",
 ): YamlLockfile {
+  const fast = parseYamlFast(text, schema);
+  if (fast) return { data: fast.data, lineOf: (section, k) => fast.lines.get(section)?.get(k) };
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
