@@ -40,6 +40,19 @@ describe("npm lockfile errors and warnings", () => {
     expect(error.message).toContain("no lockfileVersion");
   });
 
+  it("rejects a lockfileVersion 3 file without packages", async () => {
+    const error = await failure({ "package-lock.json": lock({ lockfileVersion: 3, dependencies: {} }) });
+    expect(error.code).toBe("LOCKFILE_INVALID");
+    expect(error.message).toBe('package-lock.json: lockfileVersion 3 needs a "packages" object');
+  });
+
+  it("reads a lockfileVersion 2 file without packages through the v1 dependencies it keeps", async () => {
+    const graph = await read({
+      "package-lock.json": lock({ lockfileVersion: 2, dependencies: { a: { version: "1.0.0" } } }),
+    });
+    expect(graph.components.map((c) => c.purl)).toEqual(["pkg:npm/a@1.0.0", "pkg:npm/app@1.0.0"]);
+  });
+
   it("rejects a package entry that is not an object, naming its line", async () => {
     const error = await failure({
       "package-lock.json": lock({ lockfileVersion: 3, packages: { "": {}, "node_modules/a": "1.0.0" } }),

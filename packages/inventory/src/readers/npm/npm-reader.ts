@@ -49,16 +49,17 @@ async function readNpmLockfile(input: LockfileInput, graph: GraphBuilder): Promi
     throw lockfileVersionError(input.text, file, version);
   }
   const packages = asRecord(data.packages);
-  const entries =
-    version >= 2 && packages
-      ? entriesV2(input.text, packages, file)
-      : entriesV1(input.text, asRecord(data.dependencies) ?? {}, file);
-  if (version >= 2 && !packages) {
+  if (version === 3 && !packages) {
     throw new InventoryError("LOCKFILE_INVALID", `${file}: lockfileVersion ${version} needs a "packages" object`, {
       location: { file },
       hint: HINT,
     });
   }
+  // v2 keeps v1's `dependencies` for npm 6, so without `packages` it is still readable; v3 is not.
+  const entries =
+    version >= 2 && packages
+      ? entriesV2(input.text, packages, file)
+      : entriesV1(input.text, asRecord(data.dependencies) ?? {}, file);
   const manifest = await readJsManifest(input);
   const rootEntry = asRecord(packages?.[""]);
   const name =
