@@ -42,9 +42,10 @@ function toFinding(m: RawMatch, start: number, end: number, via: string[]): Text
  * dropped: the provider rule says more about the same bytes.
  */
 export function analyzeText(text: string, options: AnalyzeOptions, depth = 0): TextFinding[] {
-  const found: TextFinding[] = options.matcher.scan(text).map((m) => toFinding(m, m.start, m.end, []));
+  const { matches, runs } = options.matcher.scanWithRuns(text);
+  const found: TextFinding[] = matches.map((m) => toFinding(m, m.start, m.end, []));
   if (depth < options.decodeDepth) {
-    for (const run of decodedRuns(text)) {
+    for (const run of decodedRuns(text, runs)) {
       for (const inner of analyzeText(run.text, options, depth + 1)) {
         found.push({ ...inner, start: run.start, end: run.end, via: [run.encoding, ...inner.via] });
       }

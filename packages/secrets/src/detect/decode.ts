@@ -6,7 +6,6 @@ export interface DecodedRun {
   text: string;
 }
 
-const RUN = /[A-Za-z0-9+/_%-]{24,}={0,2}/g;
 const DIGEST_PREFIX = /(?:sha1|sha256|sha384|sha512|md5)[-:]$/i;
 
 /** True when at least 95% of the bytes are printable ASCII or common whitespace. */
@@ -41,25 +40,23 @@ function decodeRun(run: string): [DecodedRun["encoding"], Uint8Array] | undefine
 }
 
 /**
- * Finds base64, hex and percent-encoded runs whose decoded bytes are text.
+ * Decodes the base64, hex and percent-encoded runs (found by the keyword pass) whose decoded bytes are text.
  * Runs that are digests (`sha512-…` integrity, `sha256:` image digests) or the
  * payload of a `data:…;base64,` URI are content of a known kind and are left alone;
  * runs that decode to binary (images, hashes) are not text and are skipped too.
  */
-export function decodedRuns(text: string): DecodedRun[] {
-  const runs: DecodedRun[] = [];
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 8), m.index);
+export function decodedRuns(text: string, runs: number[]): DecodedRun[] {
+  const out: DecodedRun[] = [];
+  for (let r = 0; r < runs.length; r += 2) {
+    const start = runs[r] as number;
+    let end = runs[r + 1] as number;
+    while (end < text.length && end - (runs[r + 1] as number) < 2 && text.charCodeAt(end) === 61) end++; // "=" padding
+    const before = text.slice(Math.max(0, start - 8), start);
     if (DIGEST_PREFIX.test(before) || before.endsWith("base64,")) continue;
-    const decoded = decodeRun(m[0]);
+    const run = text.slice(start, end);
+    const decoded = decodeRun(run);
     if (!decoded || decoded[1].length < 12 || !isPrintable(decoded[1])) continue;
-    runs.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      encoding: decoded[0],
-      text: Buffer.from(decoded[1]).toString("latin1"),
-    });
+    out.push({ start, end, encoding: decoded[0], text: Buffer.from(decoded[1]).toString("latin1") });
   }
-  return runs;
+  return out;
 }

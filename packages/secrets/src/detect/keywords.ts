@@ -81,24 +81,41 @@ export class KeywordAutomaton {
     this.hasOutput = Uint8Array.from(out, (ids) => (ids.length > 0 ? 1 : 0));
   }
 
-  /** Every occurrence of every keyword in `text`, as parallel arrays of keyword ids and start offsets. */
-  search(text: string): { ids: number[]; starts: number[] } {
+  /**
+   * Every occurrence of every keyword in `text`, as parallel arrays of keyword ids and start
+   * offsets; in the same pass, the runs of base64/hex/percent alphabet at least `minRun` long
+   * (start, end pairs), which the decoder looks at. One pass, one table lookup per character.
+   */
+  search(text: string, minRun = 24): { ids: number[]; starts: number[]; runs: number[] } {
     const delta = this.delta;
     const classes = this.classes;
     const shift = this.shift;
     const hasOutput = this.hasOutput;
     const ids: number[] = [];
     const starts: number[] = [];
+    const runs: number[] = [];
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      state = delta[(state << shift) | (classes[text.charCodeAt(i) & 0xff] as number)] as number;
+    let runStart = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i) & 0xff;
+      state = delta[(state << shift) | (classes[c] as number)] as number;
       if (hasOutput[state] !== 0) {
         for (const id of this.outputs[state] as number[]) {
           ids.push(id);
           starts.push(i + 1 - (this.keywords[id] as string).length);
         }
       }
+      if (ENCODED[c] === 0) {
+        if (i - runStart >= minRun) runs.push(runStart, i);
+        runStart = i + 1;
+      }
     }
-    return { ids, starts };
+    if (n - runStart >= minRun) runs.push(runStart, n);
+    return { ids, starts, runs };
   }
 }
+
+/** Bytes of the base64 (standard and URL-safe), hex and percent-encoding alphabets. */
+const ENCODED = new Uint8Array(256);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_%-") ENCODED[c.charCodeAt(0)] = 1;

@@ -39,10 +39,15 @@ export class Matcher {
 
   /** Every validated match in `text`, in order of position. */
   scan(text: string): RawMatch[] {
+    return this.scanWithRuns(text).matches;
+  }
+
+  /** Every validated match in `text`, and the encoded-alphabet runs found in the same pass. */
+  scanWithRuns(text: string): { matches: RawMatch[]; runs: number[] } {
     const windows = new Map<number, Array<[number, number]>>();
     const matches: RawMatch[] = [];
     const seen = new Set<string>();
-    const { ids, starts } = this.automaton.search(text);
+    const { ids, starts, runs } = this.automaton.search(text);
     for (let h = 0; h < ids.length; h++) {
       const at = starts[h] as number;
       for (const i of this.owners[ids[h] as number] ?? []) {
@@ -67,7 +72,8 @@ export class Matcher {
       const rule = this.rules[i] as CompiledRule;
       for (const [from, to] of list) this.run(rule, text, from, to, from, seen, matches);
     }
-    return matches.sort((a, b) => a.start - b.start || (a.rule.id < b.rule.id ? -1 : 1));
+    matches.sort((a, b) => a.start - b.start || (a.rule.id < b.rule.id ? -1 : 1));
+    return { matches, runs };
   }
 
   /** Runs one rule over text[from, to); an anchored rule only at `at`. */

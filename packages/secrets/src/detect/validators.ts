@@ -11,7 +11,7 @@ export interface Candidate {
 }
 
 /** Names of validators a rule may ask for in the rules file. */
-export type ValidatorName = "github" | "npm" | "jwt" | "private-key" | "url-credentials" | "generic";
+export type ValidatorName = "github" | "npm" | "jwt" | "private-key" | "url-credentials" | "generic" | "generated";
 
 const DEFAULT_PASSWORDS = new Set([
   "password",
@@ -38,6 +38,10 @@ const DEFAULT_PASSWORDS = new Set([
 /** Names that contain a secret-like word but hold something else (authors, URLs, sizes, flags). */
 const NOT_SECRET_NAME =
   /author|authority|tokeniz|passive|bypass|compass|passthrough|passenger|keyboard|secretary|(?:url|uri|endpoint|path|file|dir|id|type|name|length|len|count|size|field|header|param|prefix|suffix|env|mode|enabled|required|expires?|expiry|ttl|timeout|provider|method|scheme|policy|format|label|placeholder|hint)["']?$/i;
+
+/** Tokens that are not credentials: pagination cursors, anti-forgery tokens, parser tokens. */
+const EPHEMERAL_NAME =
+  /(?:next|continuation|pagination|page|sync|cursor|csrf|xsrf|lexer|parser)[_-]?token|(?:last|used|date|time|created|updated)["']?$/i;
 
 function jsonSegment(segment: string): unknown {
   try {
@@ -69,23 +73,35 @@ function validPrivateKey(block: string): boolean {
   return base64 / body.length >= 0.97 && shannonEntropy(body) > 4.5;
 }
 
-/** True when a value has the character mix of a generated secret rather than a word or identifier. */
+/** Words that mark a value as a sample or a name rather than a credential. */
+const SAMPLE_WORDS = /token|secret|passw|example|sample|dummy|placeholder|changeme|redacted|undefined|function/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True when a value has the character mix of a generated secret rather than a word, identifier, reference or code. */
 export function looksGenerated(value: string): boolean {
   if (value.length < 8) return false;
+  if (!/^[A-Za-z0-9]/.test(value)) return false; // code (`+x`, `[a]`, `?:`), references (`$X`, `@x`), paths
   if (/^(?:sha1|sha256|sha384|sha512|md5)[-:]/i.test(value)) return false; // digests, SRI integrity
+  if (UUID.test(value)) return false; // identifiers
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return false; // URIs, ARNs, URNs
+  if ((value.match(/[(){}[\];]/g)?.length ?? 0) >= 2) return false; // code
+  if (SAMPLE_WORDS.test(value)) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false; // config.secret, process.env.X
-  if (/^(?:true|false|null|undefined|none|nil)$/i.test(value)) return false;
-  if (/^[?!&|=:<>(]/.test(value)) return false; // code, not a value
-  if (/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(value) || /^[A-Z]?[a-z]+(?:[_-][a-z]+)*$/i.test(value)) return false;
-  if (/^\d+$/.test(value) || /^[./\\~]/.test(value) || /^https?:/.test(value)) return false;
+  if (/^\d+$/.test(value)) return false;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return false; // dates and timestamps
+  if (!/\d/.test(value)) {
+    // Without digits only a long, mixed-case, high-entropy value that is not words glued together.
+    if (value.length < 20 || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
+    if (/^(?:[A-Z]?[a-z]+|[A-Z]{2,}(?![a-z]))+$/.test(value.replace(/[_.-]/g, ""))) return false;
+    return shannonEntropy(value) >= 4.0;
+  }
   const classes =
     Number(/[a-z]/.test(value)) +
     Number(/[A-Z]/.test(value)) +
     Number(/\d/.test(value)) +
     Number(/[^\w.\-/]/.test(value));
   const entropy = shannonEntropy(value);
-  if (/^[0-9a-f]+$/i.test(value))
-    return value.length >= 16 && entropy >= 3.0 && /\d/.test(value) && /[a-f]/i.test(value);
+  if (/^[0-9a-f]+$/i.test(value)) return value.length >= 16 && entropy >= 3.0 && /[a-f]/i.test(value);
   if (classes < 2) return false;
   return value.length >= 16 ? entropy >= 3.5 : entropy >= 2.8 && classes >= 3;
 }
@@ -98,12 +114,10 @@ export function looksGenerated(value: string): boolean {
 function genericAssignment({ secret, groups, linePrefix }: Candidate): boolean {
   const prefix = linePrefix ?? "";
   const lead = /[A-Za-z0-9_.-]*$/.exec(prefix)?.[0] ?? "";
-  if (/^[a-z0-9]/i.test(lead) && /[a-z0-9]$/i.test(lead) && /^[a-z]/.test(groups.kw ?? "")) {
-    // keyword glued to a lower-case word before it (e.g. `bypass`, `compass`): not the same word
-    if (!/[_.-]$/.test(lead) && /[a-z]$/.test(lead)) return false;
-  }
+  // A keyword glued to a lower-case word before it (`bypass`, `compass`) is not the same word.
+  if (/[a-z]$/.test(lead) && /^[a-z]/.test(groups.kw ?? "")) return false;
   const name = `${lead}${groups.kw ?? ""}${groups.rest ?? ""}`;
-  if (NOT_SECRET_NAME.test(name)) return false;
+  if (NOT_SECRET_NAME.test(name) || EPHEMERAL_NAME.test(name)) return false;
   if (groups.unquoted !== undefined) {
     if (linePrefix === undefined) return false;
     if (!/^[ \t]*(?:export[ \t]+|-[ \t]+)?[A-Za-z0-9_.-]*$/.test(prefix)) return false;
@@ -127,10 +141,13 @@ export function validate(name: ValidatorName | undefined, candidate: Candidate):
     case "url-credentials": {
       const user = groups.user ?? "";
       if (secret === user || DEFAULT_PASSWORDS.has(secret.toLowerCase())) return false;
+      if (secret.length < 16 && /1234|abcd|qwer/i.test(secret)) return false; // documentation samples (key_1234)
       if (placeholderReason(secret) || placeholderReason(user)) return false;
       return secret.length >= 6 && shannonEntropy(secret) >= 2.5;
     }
     case "generic":
       return genericAssignment(candidate);
+    case "generated":
+      return looksGenerated(secret);
   }
 }

@@ -10,7 +10,7 @@ export interface CompiledRule {
   keywords: string[];
   regex: RegExp;
   entropy: number | undefined;
-  validator: "github" | "npm" | "jwt" | "private-key" | "url-credentials" | "generic" | undefined;
+  validator: "github" | "npm" | "jwt" | "private-key" | "url-credentials" | "generic" | "generated" | undefined;
   /** True when the regex starts at the keyword: it is tried once per hit instead of across a window. */
   anchored: boolean;
   before: number;

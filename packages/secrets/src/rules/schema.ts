@@ -19,7 +19,7 @@ export const ruleSchema = z
     /** Provider checksum embedded in the token. */
     checksum: z.enum(["github", "npm"]).optional(),
     /** A validator that understands the content (JWT header, PEM body, URL user, generic value). */
-    validator: z.enum(["jwt", "private-key", "url-credentials", "generic"]).optional(),
+    validator: z.enum(["jwt", "private-key", "url-credentials", "generic", "generated"]).optional(),
     /** Characters searched after a keyword hit (default 320). */
     window: z.number().int().min(64).max(65536).optional(),
     /**

@@ -69,3 +69,8 @@ export function sniffContainer(head: Uint8Array): ContainerKind {
   if (b.length >= 262 && Buffer.from(b.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
   return "file";
 }
+
+/** A ByteSource of bytes already in memory. */
+export async function* fromBuffer(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}

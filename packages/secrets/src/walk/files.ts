@@ -1,12 +1,15 @@
 import { createReadStream } from "node:fs";
-import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
+import { lstat, open, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { SecretsError } from "../errors.js";
-import { sniffContainer } from "./byte-source.js";
+import { fromBuffer, sniffContainer } from "./byte-source.js";
 import type { WalkContext } from "./context.js";
 import type { Unscanned } from "./limits.js";
 import { describe, scanSource } from "./scan-source.js";
 import { scanZipFile } from "./zip.js";
+
+/** Files up to this size are read in one call. */
+const SMALL_FILE = 4 * 1024 * 1024;
 
 /** One file to scan: where it is and how it is named in the report. */
 export interface FileTask {
@@ -98,7 +101,12 @@ export async function scanFile(task: FileTask, ctx: WalkContext): Promise<void> 
       await scanZipFile(task.name, task.path, 1, ctx);
       return;
     }
-    await scanSource(task.name, createReadStream(task.path, { highWaterMark: 1024 * 1024 }), 0, ctx);
+    // Small files in one read (a stream would allocate a full-size buffer per file); large ones streamed.
+    const source =
+      info.size <= SMALL_FILE
+        ? fromBuffer(await readFile(task.path))
+        : createReadStream(task.path, { highWaterMark: 1024 * 1024 });
+    await scanSource(task.name, source, 0, ctx);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const detail = code === "ENOENT" ? "the file vanished during the scan" : `cannot read: ${describe(error)}`;
