@@ -98,3 +98,38 @@ describe("tollgate policy", () => {
     expect(JSON.parse(stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
   });
 });
+
+describe("tollgate policy online", () => {
+  it("looks missing licenses up in npm's configured registry (a loopback server here) and caches them", async () => {
+    const { startRegistryServer } = await import("../../../../test/policy/registry-server.js");
+    const server = await startRegistryServer({ "/date-now": { versions: { "0.1.4": { license: "MIT" } } } });
+    try {
+      const dir = project("version: 1\nlicenses:\n  unknown: deny\nbans:\n  multiple-versions: allow\n");
+      let stdout = "";
+      const io: CliIO = {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: () => {},
+        cwd: dir,
+        env: { npm_config_registry: `${server.url}/`, XDG_CACHE_HOME: join(dir, ".cache") },
+        isTTY: false,
+      };
+      const code = await run(["policy", "--format", "json"], io);
+      expect(code).toBe(1);
+      const report = JSON.parse(stdout);
+      const unknown = report.findings
+        .filter((f: { rule: string }) => f.rule === "licenses.unknown")
+        .map((f: { package: string }) => f.package);
+      expect(unknown).not.toContain("date-now");
+      expect(unknown).toContain("console-browserify");
+      expect(server.requests).toContain("/date-now");
+      const asked = server.requests.length;
+      stdout = "";
+      await run(["policy", "--format", "json"], io);
+      expect(server.requests.length - asked).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
