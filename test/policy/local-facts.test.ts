@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GraphBuilder, readInventory } from "@tollgate/inventory";
-import { evaluatePolicy, gatherFacts, parseMetadata, parsePolicy } from "@tollgate/policy";
+import { evaluatePolicy, gatherFacts, parseMetadata, parsePolicy, withResolvedLicenses } from "@tollgate/policy";
 import { describe, expect, it } from "vitest";
 import { npmProject } from "./helpers.js";
 
@@ -55,5 +55,23 @@ describe("facts from local metadata", () => {
   it("keeps a legacy License header as the raw string", () => {
     expect(parseMetadata("Name: x\nVersion: 1\nLicense: BSD\n").license).toBe("BSD");
     expect(parseMetadata("Name: x\nVersion: 1\nLicense: UNKNOWN\n").license).toBeUndefined();
+  });
+});
+
+describe("withResolvedLicenses", () => {
+  it("fills a missing license from metadata and a clarified one from the policy, leaving the rest as recorded", () => {
+    const builder = new GraphBuilder();
+    const missing = builder.addComponent({ ecosystem: "npm", name: "date-now", version: "0.1.4" });
+    const wrong = builder.addComponent({ ecosystem: "npm", name: "entities", version: "1.0.0", license: "BSD-like" });
+    const fine = builder.addComponent({ ecosystem: "npm", name: "lib", version: "1.0.0", license: "MIT" });
+    const graph = builder.build({ id: "tollgate:root", name: "x" });
+    const policy = parsePolicy(
+      "version: 1\nlicenses:\n  clarify:\n    - package: entities\n      version: 1.0.0\n      ecosystem: npm\n      expression: BSD-2-Clause\n      reason: LICENSE file\n",
+      "tollgate.yml",
+    );
+    const resolved = withResolvedLicenses(graph, new Map([[missing, { license: "MIT" }]]), policy);
+    const byId = new Map(resolved.components.map((c) => [c.id, c.license]));
+    expect([byId.get(missing), byId.get(wrong), byId.get(fine)]).toEqual(["MIT", "BSD-2-Clause", "MIT"]);
+    expect(graph.components.find((c) => c.id === missing)?.license).toBeUndefined();
   });
 });

@@ -30,6 +30,7 @@ export { parseMetadata, pep503 } from "./metadata/local-facts.js";
 export { npmRegistryUrl } from "./metadata/npm-config.js";
 export type { RegistryFactsOptions } from "./metadata/registries.js";
 export { FETCHERS, registryFacts } from "./metadata/registries.js";
+export { withResolvedLicenses } from "./metadata/resolve-licenses.js";
 export type { PolicySourceInfo } from "./report/render.js";
 export { cell, renderJson, renderMarkdown, renderText, sarifInputs } from "./report/render.js";
 export { advisoryHook, auditPolicyOf } from "./review/advisories.js";
