@@ -1,11 +1,17 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { digestArtifacts, githubContextFromClaims, provenanceStatement } from "@tollgate/attest";
-import { verify as sigstoreVerify, type VerifyOptions } from "sigstore";
+import {
+  digestArtifacts,
+  githubContextFromClaims,
+  provenanceStatement,
+  verifierFromTrustedRoot,
+  verifyArtifactBundle,
+} from "@tollgate/attest";
+import { sign as sigstoreSign, verify as sigstoreVerify, type VerifyOptions } from "sigstore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SigstoreStack, startSigstoreStack } from "../servers/sigstore.js";
-import { githubClaims, TEST_ISSUER, TEST_SAN } from "../servers/sigstore-token.js";
+import { fakeGitHubToken, githubClaims, TEST_ISSUER, TEST_SAN } from "../servers/sigstore-token.js";
 import { startTufRepo, type TufRepo } from "../servers/sigstore-tuf.js";
 import { loopbackSession, writeArtifacts } from "./helpers.js";
 
@@ -51,5 +57,23 @@ describe("interoperability with the sigstore npm package's verify", () => {
     await expect(sigstoreVerify(bundle, Buffer.from("tampered\n"), options)).rejects.toMatchObject({
       code: "SIGNATURE_ERROR",
     });
+  });
+
+  it("and tollgate verifies a bundle the sigstore package signed", async () => {
+    const data = Buffer.from("signed by the reference client\n");
+    const bundle = await sigstoreSign(data, {
+      fulcioURL: stack.url,
+      rekorURL: stack.url,
+      identityToken: fakeGitHubToken(),
+      retry: 0,
+    });
+    const result = verifyArtifactBundle({
+      artifact: { name: "x", data },
+      bundle,
+      bundleFile: "reference.sigstore.json",
+      trust: verifierFromTrustedRoot(stack.trustedRoot),
+      identity: { certificateIdentity: TEST_SAN, certificateOidcIssuer: TEST_ISSUER, repository: "acme/widgets" },
+    });
+    expect(result.kind).toBe("message-signature");
   });
 });

@@ -52,6 +52,14 @@ describe("keyless blob signing against the loopback Sigstore stack", () => {
     });
   });
 
+  it("verifies a blob bundle logged in Rekor v2 (hashedrekord 0.0.2, time from the TSA)", async () => {
+    const v2 = (await loopbackSession(stack, { rekor: 2 }).signBlob(artifact.data)) as unknown as {
+      verificationMaterial: { tlogEntries: { kindVersion: { kind: string; version: string } }[] };
+    };
+    expect(v2.verificationMaterial.tlogEntries[0]?.kindVersion).toEqual({ kind: "hashedrekord", version: "0.0.2" });
+    expect(verify({ bundle: v2 }).kind).toBe("message-signature");
+  });
+
   it("verifies with an identity regular expression that matches the whole SAN", () => {
     const regexp = String.raw`https://github\.com/acme/widgets/\.github/workflows/release\.yml@refs/tags/v\d+\.\d+\.\d+`;
     expect(verify({ identity: { certificateIdentityRegExp: regexp, certificateOidcIssuer: TEST_ISSUER } }).kind).toBe(
