@@ -133,15 +133,27 @@ describe("OSV range semantics", () => {
     expect(ids(py, "PyPI", "zope_interface", "1.0")).toEqual(["TEST-1"]);
   });
 
-  it("reads ecosystem suffixes like Debian:12 and leaves ecosystems it cannot order unmatched", () => {
+  it("reads ecosystem suffixes like Debian:12: the release is part of the package's identity", () => {
     const debian = indexOf(
-      record({ affected: [{ package: { ecosystem: "Debian:12", name: "demo" }, versions: ["1.0"] }] }),
+      record({
+        affected: [
+          {
+            package: { ecosystem: "Debian:12", name: "openssl" },
+            ranges: [{ type: "ECOSYSTEM", events: [{ introduced: "0" }, { fixed: "3.0.11-1~deb12u2" }] }],
+          },
+        ],
+      }),
     );
-    expect(debian.counts.indexed).toBe(0);
-    const suffixed = indexOf(
-      record({ affected: [{ package: { ecosystem: "npm:extra", name: "demo" }, versions: ["1.0.0"] }] }),
+    expect(ids(debian, "Debian:12", "openssl", "3.0.11-1~deb12u1")).toEqual(["TEST-1"]);
+    expect(ids(debian, "Debian:12", "openssl", "3.0.11-1~deb12u2")).toEqual([]);
+    expect(ids(debian, "Debian:11", "openssl", "3.0.11-1~deb12u1")).toEqual([]);
+  });
+
+  it("leaves the packages of ecosystems it cannot order out of the index", () => {
+    const actions = indexOf(
+      record({ affected: [{ package: { ecosystem: "GitHub Actions", name: "demo" }, versions: ["1.0"] }] }),
     );
-    expect(ids(suffixed, "npm", "demo", "1.0.0")).toEqual(["TEST-1"]);
+    expect(actions.counts.indexed).toBe(0);
   });
 
   it("refuses an inventory version the ecosystem cannot read instead of calling it unaffected", () => {

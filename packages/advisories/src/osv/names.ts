@@ -22,7 +22,10 @@ export function normalizeName(ecosystem: string, name: string): string {
   }
 }
 
-/** The index key of a package: base ecosystem and normalised name. */
+/**
+ * The index key of a package: the ecosystem as written (a `Debian:12` advisory is about
+ * Debian 12 only, so the release suffix stays part of the key) and the normalised name.
+ */
 export function packageKey(ecosystem: string, name: string): string {
-  return `${baseEcosystem(ecosystem)}\u0000${normalizeName(ecosystem, name)}`;
+  return `${ecosystem.trim()}\u0000${normalizeName(ecosystem, name)}`;
 }

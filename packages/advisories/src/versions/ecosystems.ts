@@ -1,8 +1,13 @@
 import { AdvisoryError } from "../errors.js";
+import { alpineScheme } from "./alpine.js";
+import { debianScheme } from "./debian.js";
 import { mavenScheme } from "./maven.js";
 import { nugetScheme } from "./nuget.js";
+import { cranScheme, hackageScheme } from "./numeric-list.js";
 import { packagistScheme } from "./packagist.js";
+import { pubScheme } from "./pub.js";
 import { pypiScheme } from "./pypi.js";
+import { rpmScheme } from "./rpm.js";
 import { rubygemsScheme } from "./rubygems.js";
 import type { VersionScheme } from "./scheme.js";
 import { semverScheme } from "./semver.js";
@@ -17,6 +22,17 @@ const SCHEMES: Record<string, VersionScheme> = {
   Maven: mavenScheme,
   NuGet: nugetScheme,
   Packagist: packagistScheme,
+  Pub: pubScheme,
+  Hackage: hackageScheme,
+  CRAN: cranScheme,
+  Alpine: alpineScheme,
+  Debian: debianScheme,
+  Ubuntu: debianScheme,
+  "Red Hat": rpmScheme,
+  AlmaLinux: rpmScheme,
+  "Rocky Linux": rpmScheme,
+  SUSE: rpmScheme,
+  openSUSE: rpmScheme,
 } as Record<string, VersionScheme>;
 
 /** The OSV ecosystems whose versions Tollgate can order, sorted. */
