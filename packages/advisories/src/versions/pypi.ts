@@ -87,6 +87,12 @@ export function legacyKey(version: string): string[] {
   return parts;
 }
 
+/** A compact text of a sort key that keeps +Infinity and -Infinity apart. */
+function keyText(key: SortKey | number | string): string {
+  if (Array.isArray(key)) return `(${key.map(keyText).join(",")})`;
+  return key === Infinity ? "+" : key === -Infinity ? "-" : String(key);
+}
+
 /** Orders PyPI versions as pip does: PEP 440 via @renovatebot/pep440; legacy versions before every PEP 440 one. */
 export function comparePypi(a: PypiVersion, b: PypiVersion): number {
   if (a.kind === "pep440" && b.kind === "pep440") return pyCompare(a.key, b.key);
@@ -109,5 +115,5 @@ export const pypiScheme: VersionScheme<PypiVersion> = {
     return key ? { kind: "pep440", key } : { kind: "legacy", parts: legacyKey(version) };
   },
   compare: comparePypi,
-  canonical: (v) => (v.kind === "pep440" ? JSON.stringify(v.key) : `legacy:${v.parts.join(".")}`),
+  canonical: (v) => (v.kind === "pep440" ? keyText(v.key) : `legacy:${v.parts.join(".")}`),
 };
