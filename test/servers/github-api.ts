@@ -40,7 +40,7 @@ export interface FakeGitHub {
   repos: Map<string, FakeRepo>;
   requests: FakeRequestRecord[];
   /** Answers the next `count` requests matching `pathPrefix` with `status` (e.g. 502, 429). */
-  failNext(pathPrefix: string, status: number, count: number): void;
+  failNext(pathPrefix: string, status: number, count: number, options?: { afterStoring?: boolean }): void;
   /** Adds a repository, optionally without the attestations API. */
   addRepo(fullName: string, options?: { attestationsEnabled?: boolean }): FakeRepo;
   close(): Promise<void>;
@@ -50,7 +50,7 @@ export interface FakeGitHub {
 export async function startFakeGitHub(options: { pageSize?: number } = {}): Promise<FakeGitHub> {
   const repos = new Map<string, FakeRepo>();
   const requests: FakeRequestRecord[] = [];
-  const failures: { prefix: string; status: number; left: number }[] = [];
+  const failures: { prefix: string; status: number; left: number; afterStoring: boolean }[] = [];
   let nextId = 1;
   const pageSize = options.pageSize ?? 30;
 
@@ -71,6 +71,14 @@ export async function startFakeGitHub(options: { pageSize?: number } = {}): Prom
         return true;
       };
       const failure = failures.find((f) => f.left > 0 && url.pathname.startsWith(f.prefix));
+      if (failure?.afterStoring) {
+        // The request takes effect, but the answer is lost: what a gateway timeout after an upload looks like.
+        failure.left--;
+        route(req, url, Buffer.concat(chunks), () =>
+          send(failure.status, { message: "injected failure after storing" }),
+        );
+        return;
+      }
       if (failure) {
         failure.left--;
         send(failure.status, { message: "injected failure" }, failure.status === 429 ? { "retry-after": "0" } : {});
@@ -194,8 +202,8 @@ export async function startFakeGitHub(options: { pageSize?: number } = {}): Prom
     uploadsUrl: `${base()}/uploads`,
     repos,
     requests,
-    failNext(prefix, status, count) {
-      failures.push({ prefix, status, left: count });
+    failNext(prefix, status, count, failOptions = {}) {
+      failures.push({ prefix, status, left: count, afterStoring: failOptions.afterStoring ?? false });
     },
     addRepo(fullName, repoOptions = {}) {
       const repo: FakeRepo = {

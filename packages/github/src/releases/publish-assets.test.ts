@@ -87,4 +87,26 @@ describe("publishReleaseAssets", () => {
     expect(result.uploaded).toHaveLength(2);
     expect(gh.requests.filter((r) => r.status === 502 || r.status === 429)).toHaveLength(2);
   });
+
+  it("retries an upload answered 502 and uploads once", async () => {
+    gh.failNext("/uploads/repos/acme/widgets/releases", 502, 1);
+    const result = await publishReleaseAssets(client, ref, "v1.2.3", [files()[0] ?? { path: "" }]);
+    expect(result.uploaded).toEqual(["widgets.tgz.sigstore.json"]);
+    expect(repo.releases[0]?.assets.map((a) => a.name)).toEqual(["widgets.tgz.sigstore.json"]);
+  });
+
+  it("gives up on uploads after three 503 answers, naming the status", async () => {
+    gh.failNext("/uploads/repos/acme/widgets/releases", 503, 3);
+    await expect(publishReleaseAssets(client, ref, "v1.2.3", [files()[0] ?? { path: "" }])).rejects.toMatchObject({
+      code: "GITHUB_API_STATUS",
+      status: 503,
+    });
+  });
+
+  it("deletes an asset stored by an upload whose answer was lost, then uploads it again", async () => {
+    gh.failNext("/uploads/repos/acme/widgets/releases", 504, 1, { afterStoring: true });
+    await publishReleaseAssets(client, ref, "v1.2.3", [files()[0] ?? { path: "" }]);
+    expect(repo.releases[0]?.assets.map((a) => a.name)).toEqual(["widgets.tgz.sigstore.json"]);
+    expect(gh.requests.filter((r) => r.method === "DELETE")).toHaveLength(1);
+  });
 });

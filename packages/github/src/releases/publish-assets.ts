@@ -82,8 +82,33 @@ export async function publishReleaseAssets(
       await deleteReleaseAsset(client, ref, old.id);
       replaced.push(file.name);
     }
-    await uploadReleaseAsset(client, release, file.name, data, contentTypeOf(file.name));
+    await uploadWithRetry(client, ref, release, file.name, data);
     uploaded.push(file.name);
   }
   return { release, createdRelease: created, uploaded, replaced };
+}
+
+/** Upload attempts in all: a failed upload can leave a broken asset behind, so retries delete it first. */
+const UPLOAD_ATTEMPTS = 3;
+
+/** Uploads one asset; on 5xx/429 removes any half-stored asset of that name and tries again. */
+async function uploadWithRetry(
+  client: GitHubClient,
+  ref: RepoRef,
+  release: Release,
+  name: string,
+  data: Uint8Array,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await uploadReleaseAsset(client, release, name, data, contentTypeOf(name));
+      return;
+    } catch (error) {
+      const status = error instanceof GitHubApiError ? error.status : undefined;
+      const transient = status === undefined || status === 429 || status >= 500;
+      if (!transient || attempt >= UPLOAD_ATTEMPTS) throw error;
+      const leftover = (await listReleaseAssets(client, ref, release.id)).find((a) => a.name === name);
+      if (leftover) await deleteReleaseAsset(client, ref, leftover.id);
+    }
+  }
 }
