@@ -38,7 +38,7 @@ export function parsePolicyInputs(raw: {
   });
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new PolicyError("POLICY_INVALID", `input ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"}`, {
+    throw new PolicyError("POLICY_USAGE", `input ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"}`, {
       hint: "offline takes true or false; metadata-urls takes one ecosystem=url per line",
     });
   }
@@ -46,7 +46,7 @@ export function parsePolicyInputs(raw: {
   for (const pair of result.data.metadataUrls) {
     const [ecosystem, url] = [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)];
     if (!(ecosystems as readonly string[]).includes(ecosystem)) {
-      throw new PolicyError("POLICY_INVALID", `input metadata-urls: unknown ecosystem ${ecosystem}`, {
+      throw new PolicyError("POLICY_USAGE", `input metadata-urls: unknown ecosystem ${ecosystem}`, {
         hint: `use one of ${ecosystems.join(", ")}`,
       });
     }

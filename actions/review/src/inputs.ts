@@ -29,7 +29,7 @@ export function parseReviewInputs(
   const result = schema.safeParse({ path: ".", offline: "false", comment: "true", ...given });
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new PolicyError("POLICY_REVIEW", `input ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"}`, {
+    throw new PolicyError("POLICY_USAGE", `input ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"}`, {
       hint: "offline and comment take true or false",
     });
   }

@@ -8,7 +8,7 @@ export type PolicyErrorCode =
   | "POLICY_SYNTAX"
   | "POLICY_INVALID"
   | "POLICY_DENY_TOML"
-  | "POLICY_SBOM"
+  | "POLICY_USAGE"
   | "POLICY_METADATA"
   | "POLICY_REVIEW";
 

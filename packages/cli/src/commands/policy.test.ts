@@ -133,3 +133,20 @@ describe("tollgate policy online", () => {
     }
   });
 });
+
+describe("tollgate policy options", () => {
+  it("leaves development dependencies out with --omit dev", async () => {
+    const { stdout } = await tollgate(project(LENIENT), ["--offline", "--omit", "dev"]);
+    const checked = Number(/(\d+) dependencies checked/.exec(stdout)?.[1]);
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThan(1611);
+  });
+
+  it("exits 2 on a malformed --metadata-url", async () => {
+    const { code, stderr } = await tollgate(project(LENIENT), ["--metadata-url", "crates.io"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      "tollgate: --metadata-url expects ecosystem=url, got crates.io [POLICY_USAGE]\n  hint: write e.g. --metadata-url crates.io=https://crates-mirror.example/\n",
+    );
+  });
+});

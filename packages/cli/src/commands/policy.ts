@@ -2,10 +2,11 @@ import { stat, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { formatLocation } from "@tollgate/errors";
 import { buildSarif } from "@tollgate/github";
-import type { Ecosystem } from "@tollgate/inventory";
+import type { Ecosystem, Scope } from "@tollgate/inventory";
 import {
   checkGraph,
   loadPolicy,
+  PolicyError,
   type PolicyReport,
   type PolicySourceInfo,
   policyJsonSchema,
@@ -31,6 +32,7 @@ interface PolicyOptions {
   offline?: boolean;
   metadataUrl?: string[];
   schema?: boolean;
+  omit?: string[];
 }
 
 /** Parses `--metadata-url ecosystem=url` pairs. */
@@ -38,7 +40,11 @@ export function metadataUrls(pairs: string[] = []): Partial<Record<Ecosystem, st
   const out: Partial<Record<Ecosystem, string>> = {};
   for (const pair of pairs) {
     const at = pair.indexOf("=");
-    if (at <= 0) throw new Error(`--metadata-url expects ecosystem=url, got ${pair}`);
+    if (at <= 0) {
+      throw new PolicyError("POLICY_USAGE", `--metadata-url expects ecosystem=url, got ${pair}`, {
+        hint: "write e.g. --metadata-url crates.io=https://crates-mirror.example/",
+      });
+    }
     out[pair.slice(0, at) as Ecosystem] = pair.slice(at + 1);
   }
   return out;
@@ -84,6 +90,12 @@ export const policyCommand: CommandModule = {
       .option("--output <file>", "write the report to FILE instead of stdout")
       .option("--offline", "do not look licenses up in registries (unknown licenses then follow licenses.unknown)")
       .option("--metadata-url <ecosystem=url...>", "metadata API of a registry, e.g. crates.io=https://mirror.example/")
+      .addOption(
+        new Option("--omit <scope...>", "leave out development (or optional) dependencies").choices([
+          "dev",
+          "optional",
+        ]),
+      )
       .option("--schema", "print the policy file's JSON Schema and exit")
       .action(async (path: string, options: PolicyOptions) => {
         if (options.schema) {
@@ -95,7 +107,8 @@ export const policyCommand: CommandModule = {
         for (const key of loaded.unmapped ?? [])
           io.stderr(`tollgate: warning: ${loaded.file}: ${key} is not applied by Tollgate\n`);
         const target = resolve(io.cwd, path);
-        const graph = await loadGraph(target);
+        const omit = (options.omit ?? []).map((o) => (o === "dev" ? "development" : "optional") as Scope);
+        const graph = await loadGraph(target, omit.length > 0 ? { omit } : {});
         for (const warning of graph.warnings) {
           const where = warning.location ? `${formatLocation(warning.location)}: ` : "";
           io.stderr(`tollgate: warning: ${where}${warning.message} [${warning.code}]\n`);
