@@ -116,6 +116,18 @@ describe("tollgate audit --offline --db", () => {
   });
 });
 
+describe("tollgate audit of an SBOM", () => {
+  it("reads a CycloneDX file written by tollgate sbom and finds the same advisories", async () => {
+    const dir = project();
+    expect((await tollgate(dir, ["sbom", "--format", "cyclonedx-json", "--output", "bom.cdx.json"])).code).toBe(0);
+    const { code, stdout } = await tollgate(dir, ["audit", "bom.cdx.json", "--db", ADVISORIES, "--format", "json"]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).findings.map((f: { id: string; package: string }) => `${f.id} ${f.package}`)).toContain(
+      "GHSA-grv7-fg5c-xmjg braces",
+    );
+  });
+});
+
 describe("tollgate audit against the OSV API", () => {
   it("queries the API given with --osv-url and fails on the same findings", async () => {
     const { code, stdout } = await tollgate(project(), ["audit", "--osv-url", server.url, "--format", "json"]);
@@ -150,6 +162,8 @@ describe("tollgate db update", () => {
   });
 
   it("refuses an ecosystem it cannot order", async () => {
-    expect((await tollgate(project(), ["db", "update", "--ecosystems", "Bitnami", "--base-url", server.url])).code).toBe(2);
+    expect(
+      (await tollgate(project(), ["db", "update", "--ecosystems", "Bitnami", "--base-url", server.url])).code,
+    ).toBe(2);
   });
 });
