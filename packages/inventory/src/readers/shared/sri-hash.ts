@@ -8,8 +8,13 @@ const SRI_ALGORITHMS: Record<string, { alg: HashAlgorithm; bytes: number }> = {
   sha512: { alg: "SHA-512", bytes: 64 },
 };
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const HEX = /^[0-9a-fA-F]+$/;
+
+/** Lower-case hex of a canonical base64 string, or undefined; decoding and re-encoding checks it faster than a regex. */
+function base64ToHex(text: string): string | undefined {
+  const bytes = Buffer.from(text, "base64");
+  return bytes.length > 0 && bytes.toString("base64") === text ? bytes.toString("hex") : undefined;
+}
 
 /**
  * The hashes of a Subresource Integrity string (`sha512-<base64> sha1-<base64>`), each as
@@ -23,10 +28,9 @@ export function sriToHashes(integrity: string): Hash[] {
     if (dash <= 0) continue;
     const known = SRI_ALGORITHMS[token.slice(0, dash).toLowerCase()];
     const digest = token.slice(dash + 1).split("?")[0] ?? "";
-    if (!known || !BASE64.test(digest)) continue;
-    const bytes = Buffer.from(digest, "base64");
-    if (bytes.length !== known.bytes) continue;
-    const hash = { alg: known.alg, content: bytes.toString("hex") };
+    const hex = known ? base64ToHex(digest) : undefined;
+    if (!known || hex === undefined || hex.length !== known.bytes * 2) continue;
+    const hash = { alg: known.alg, content: hex };
     if (!hashes.some((h) => h.alg === hash.alg && h.content === hash.content)) hashes.push(hash);
   }
   return hashes;
