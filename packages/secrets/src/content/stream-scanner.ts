@@ -64,7 +64,7 @@ export class StreamScanner {
   }
 
   private startDecoding(last: boolean): void {
-    const head = Buffer.concat(this.head);
+    const head = this.head.length === 1 ? (this.head[0] as Buffer) : Buffer.concat(this.head);
     this.head = [];
     this.encoding = sniffEncoding(head);
     this.decode = textDecoder(this.encoding);

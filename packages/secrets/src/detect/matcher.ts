@@ -86,11 +86,19 @@ export class Matcher {
     seen: Set<string>,
     out: RawMatch[],
   ): void {
-    // Start the slice at the line start when it is near, so `^` and line-start checks see real
-    // line starts; otherwise a NUL sentinel keeps `^` and look-behinds from matching mid-line.
-    const nl = lineStartBefore(text, from);
-    const base = nl >= 0 ? nl : from - 1;
-    const slice = nl >= 0 ? text.slice(base, to) : `\u0000${text.slice(from, to)}`;
+    // Rules that look at line starts get the slice from the line start when it is near, else a
+    // NUL sentinel so `^` cannot match mid-line; the others get one character of left context.
+    let nl = -1;
+    let base: number;
+    let slice: string;
+    if (rule.needsLineStart) {
+      nl = lineStartBefore(text, from);
+      base = nl >= 0 ? nl : from - 1;
+      slice = nl >= 0 ? text.slice(base, to) : `\u0000${text.slice(from, to)}`;
+    } else {
+      base = from > 0 ? from - 1 : 0;
+      slice = text.slice(base, to);
+    }
     const regex = rule.regex;
     regex.lastIndex = rule.anchored ? at - base : 0;
     for (let m = regex.exec(slice); m !== null; m = rule.anchored ? null : regex.exec(slice)) {

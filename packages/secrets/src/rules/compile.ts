@@ -13,6 +13,8 @@ export interface CompiledRule {
   validator: "github" | "npm" | "jwt" | "private-key" | "url-credentials" | "generic" | "generated" | undefined;
   /** True when the regex starts at the keyword: it is tried once per hit instead of across a window. */
   anchored: boolean;
+  /** True when the rule looks at the start of the line (`^` in the regex, or the generic validator). */
+  needsLineStart: boolean;
   before: number;
   after: number;
 }
@@ -49,6 +51,7 @@ export function compileRule(rule: Rule): CompiledRule {
     entropy: rule.entropy,
     validator: rule.checksum ?? rule.validator,
     anchored: rule.before === undefined,
+    needsLineStart: rule.validator === "generic" || /(?:^|[^\\[])\^/.test(rule.regex),
     before: rule.before ?? 0,
     after: window,
   };

@@ -24,6 +24,14 @@ export interface ScanOptions {
   now?: () => number;
 }
 
+let matcher: Matcher | undefined;
+
+/** The matcher of the built-in rules, built once per thread (the automaton takes a while to build). */
+function builtinMatcher(): Matcher {
+  matcher ??= new Matcher(compiledBuiltinRules());
+  return matcher;
+}
+
 /** Scans the files of `tasks` in this thread into one partial result. */
 export async function scanTasks(
   tasks: FileTask[],
@@ -32,7 +40,7 @@ export async function scanTasks(
 ): Promise<PartialResult> {
   const partial = emptyPartial();
   const ctx: WalkContext = {
-    analyze: { matcher: new Matcher(compiledBuiltinRules()), decodeDepth: settings.decodeDepth },
+    analyze: { matcher: builtinMatcher(), decodeDepth: settings.decodeDepth },
     limits: settings.limits,
     addBytes,
     report: collectInto(partial),

@@ -22,7 +22,7 @@ export async function peek(
     chunks.push(chunk);
     size += chunk.length;
   }
-  const head = Buffer.concat(chunks);
+  const head = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
   async function* all(): AsyncGenerator<Uint8Array> {
     if (head.length > 0) yield head;
     if (done) return;

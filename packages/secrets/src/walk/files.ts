@@ -1,5 +1,5 @@
-import { createReadStream } from "node:fs";
-import { lstat, open, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { closeSync, createReadStream, lstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { SecretsError } from "../errors.js";
 import { fromBuffer, sniffContainer } from "./byte-source.js";
@@ -84,28 +84,36 @@ export async function listFiles(paths: string[], cwd: string): Promise<{ tasks: 
   return { tasks, unscanned };
 }
 
-/** Scans one file on disk: a zip is opened by random access, anything else streamed. */
+/** Reads the first bytes of a file. */
+function readHead(path: string, n: number): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(n);
+    return head.subarray(0, readSync(fd, head, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Scans one file on disk: a zip is opened by random access, anything else streamed. Files are
+ * scanned one after the other in a thread, so small ones are read synchronously, in one call.
+ */
 export async function scanFile(task: FileTask, ctx: WalkContext): Promise<void> {
   try {
-    const info = await lstat(task.path);
+    const info = lstatSync(task.path);
     if (!info.isFile()) {
       ctx.report.unscanned({ file: task.name, reason: "unreadable", detail: "no longer a regular file" });
       return;
     }
-    const handle = await open(task.path, "r");
-    const head = Buffer.alloc(512);
-    const { bytesRead } = await handle.read(head, 0, 512, 0);
-    await handle.close();
-    if (sniffContainer(head.subarray(0, bytesRead)) === "zip" && ctx.limits.maxDepth > 0) {
+    const small = info.size <= SMALL_FILE ? readFileSync(task.path) : undefined;
+    const head = small ?? readHead(task.path, 512);
+    if (sniffContainer(head) === "zip" && ctx.limits.maxDepth > 0) {
       ctx.report.archive();
       await scanZipFile(task.name, task.path, 1, ctx);
       return;
     }
-    // Small files in one read (a stream would allocate a full-size buffer per file); large ones streamed.
-    const source =
-      info.size <= SMALL_FILE
-        ? fromBuffer(await readFile(task.path))
-        : createReadStream(task.path, { highWaterMark: 1024 * 1024 });
+    const source = small ? fromBuffer(small) : createReadStream(task.path, { highWaterMark: 1024 * 1024 });
     await scanSource(task.name, source, 0, ctx);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
