@@ -15,8 +15,8 @@ describe("redact", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 12, maxLength: 200 }), (secret) => {
         const out = redact(secret);
-        expect(out.length).toBeLessThanOrEqual(9);
-        expect(out.slice(3, -3)).toBe("***");
+        // Either fully masked, or 3 characters, ***, 3 characters: at most 6 characters of the secret show.
+        expect(out === "***" || (out.length === 9 && out.slice(3, 6) === "***")).toBe(true);
       }),
     );
   });
