@@ -1,0 +1,147 @@
+// Benchmark: `tollgate sbom` against `npm sbom --package-lock-only` and
+// `@cyclonedx/cyclonedx-npm --package-lock-only`, in one run, on the largest npm lockfile of
+// the corpus (Kong insomnia) and on a synthetic 20,000-package lockfile. Reports the median wall
+// time and peak RSS (GNU time's %M, which covers waited-for child processes too) of --runs runs
+// (default 5, after one warm-up) and the ratios against npm sbom.
+//
+//   npm run build && npm run bench -- sbom [--runs N] [--packages N]
+//
+// The peer @cyclonedx/cyclonedx-npm is installed into bench/.work (never into the project).
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { syntheticProject } from "./synthetic-lockfile.mjs";
+
+const root = new URL("../../", import.meta.url).pathname;
+const work = join(root, "bench/.work/sbom");
+const peers = join(root, "bench/.work/peers");
+const CYCLONEDX_NPM = "@cyclonedx/cyclonedx-npm@6.0.1";
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const runs = arg("--runs", 5);
+const syntheticCount = arg("--packages", 20_000);
+
+const cli = join(root, "packages/cli/dist/bin.js");
+if (!existsSync(cli)) {
+  console.error(`${cli} is missing: run npm run build first`);
+  process.exit(2);
+}
+const cdxNpmBin = join(peers, "node_modules/@cyclonedx/cyclonedx-npm/bin/cyclonedx-npm-cli.js");
+if (!existsSync(cdxNpmBin)) {
+  console.error(`installing ${CYCLONEDX_NPM} into ${peers} (bench only)`);
+  mkdirSync(peers, { recursive: true });
+  execFileSync("npm", ["install", "--prefix", peers, "--no-save", "--no-audit", "--no-fund", CYCLONEDX_NPM], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** Stages a dataset as a directory with package.json and package-lock.json. */
+function stage(name, write) {
+  const dir = join(work, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  write(dir);
+  return dir;
+}
+
+const fixtures = join(root, "test/fixtures/lockfiles/npm");
+const datasets = [
+  {
+    name: "insomnia (lockfile v3, 1,824 entries)",
+    dir: stage("insomnia", (dir) => {
+      copyFileSync(join(fixtures, "Kong__insomnia__package-lock.json"), join(dir, "package-lock.json"));
+      copyFileSync(join(fixtures, "Kong__insomnia__package.json"), join(dir, "package.json"));
+    }),
+  },
+  {
+    name: `synthetic (lockfile v3, ${syntheticCount.toLocaleString("en")} packages)`,
+    dir: stage("synthetic", (dir) => {
+      const { lockfile, manifest } = syntheticProject(syntheticCount);
+      writeFileSync(join(dir, "package-lock.json"), `${JSON.stringify(lockfile, null, 2)}\n`);
+      writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    }),
+  },
+];
+
+const out = (dir, file) => join(dir, "..", `${file}`);
+const tools = [
+  {
+    name: "tollgate sbom (CycloneDX only)",
+    command: (dir) => [
+      "node",
+      [cli, "sbom", ".", "--format", "cyclonedx-json", "--output", out(dir, "tollgate.cdx.json")],
+    ],
+  },
+  {
+    name: "tollgate sbom (CycloneDX + SPDX)",
+    command: (dir) => ["node", [cli, "sbom", ".", "--output-dir", out(dir, "tollgate-both")]],
+  },
+  {
+    name: "npm sbom --package-lock-only",
+    command: () => ["npm", ["sbom", "--package-lock-only", "--sbom-format", "cyclonedx"]],
+    stdoutFile: (dir) => out(dir, "npm.cdx.json"),
+  },
+  {
+    name: "cyclonedx-npm --package-lock-only",
+    command: (dir) => ["node", [cdxNpmBin, "--package-lock-only", "--output-file", out(dir, "cyclonedx-npm.cdx.json")]],
+  },
+];
+
+/** Runs a command under GNU time; returns wall seconds and peak RSS in MiB. */
+function measure(tool, dir) {
+  const [command, args] = tool.command(dir);
+  const timeFile = join(work, "time.txt");
+  const started = process.hrtime.bigint();
+  const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", timeFile, command, ...args], {
+    cwd: dir,
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1700000000" },
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ["ignore", tool.stdoutFile ? "pipe" : "ignore", "pipe"],
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${tool.name} failed in ${dir}:\n${result.stderr.toString().slice(-2000)}`);
+  if (tool.stdoutFile) writeFileSync(tool.stdoutFile(dir), result.stdout);
+  const kib = Number(readFileSync(timeFile, "utf8").trim().split("\n").pop());
+  return { seconds, mib: kib / 1024 };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const results = [];
+console.log(
+  `node ${process.version}, npm ${execFileSync("npm", ["--version"]).toString().trim()}, ${runs} runs each (+1 warm-up), medians\n`,
+);
+for (const dataset of datasets) {
+  console.log(`## ${dataset.name}`);
+  const rows = [];
+  for (const tool of tools) {
+    measure(tool, dataset.dir);
+    const samples = Array.from({ length: runs }, () => measure(tool, dataset.dir));
+    rows.push({
+      tool: tool.name,
+      seconds: median(samples.map((s) => s.seconds)),
+      mib: median(samples.map((s) => s.mib)),
+    });
+  }
+  const npm = rows.find((r) => r.tool.startsWith("npm sbom"));
+  console.log("| tool | wall (s) | peak RSS (MiB) | npm sbom time / tool time | tool RSS / npm sbom RSS |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  for (const r of rows) {
+    console.log(
+      `| ${r.tool} | ${r.seconds.toFixed(2)} | ${r.mib.toFixed(0)} | ${(npm.seconds / r.seconds).toFixed(1)}x | ${(r.mib / npm.mib).toFixed(2)} |`,
+    );
+  }
+  const components = (file) =>
+    existsSync(file) && statSync(file).size > 0 ? JSON.parse(readFileSync(file, "utf8")).components.length : "?";
+  console.log(
+    `\ncomponents listed: tollgate ${components(out(dataset.dir, "tollgate.cdx.json"))}, npm sbom ${components(out(dataset.dir, "npm.cdx.json"))}, cyclonedx-npm ${components(out(dataset.dir, "cyclonedx-npm.cdx.json"))}\n`,
+  );
+  results.push({ dataset: dataset.name, rows });
+}
+writeFileSync(join(work, "results.json"), `${JSON.stringify({ runs, results }, null, 2)}\n`);
