@@ -47,7 +47,7 @@ async function main(): Promise<boolean> {
     graph,
     policy,
     source: db
-      ? { kind: "offline", dir: resolve(workspace, db) }
+      ? { kind: "offline", dir: resolve(workspace, db), label: db }
       : {
           kind: "osv-api",
           baseUrl: osvUrl,

@@ -12,7 +12,12 @@ import { type AuditPolicy, type IgnoreEntry, isoDate } from "./policy.js";
 
 /** Where advisories come from. */
 export type AdvisorySourceOptions =
-  | { kind: "offline"; dir: string }
+  | {
+      kind: "offline";
+      dir: string;
+      /** How to show the directory in reports (default: `dir`). */
+      label?: string;
+    }
   | {
       kind: "osv-api";
       http: HttpClient;
@@ -116,7 +121,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     match = (q) => db.index.match(q);
     sourceInfo = {
       kind: "offline",
-      location: options.source.dir,
+      location: options.source.label ?? options.source.dir,
       updatedAt: db.updatedAt.toISOString(),
       advisories: index.counts.indexed,
     };

@@ -93,7 +93,7 @@ export const auditCommand: CommandModule = {
           graph,
           policy,
           source: offline
-            ? { kind: "offline", dir: resolve(io.cwd, options.db as string) }
+            ? { kind: "offline", dir: resolve(io.cwd, options.db as string), label: options.db as string }
             : {
                 kind: "osv-api",
                 baseUrl: options.osvUrl,
