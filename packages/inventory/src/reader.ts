@@ -35,5 +35,5 @@ export interface LockfileReader {
    * and every edge. Throws InventoryError (with file and line) on malformed input.
    * Returns `{ skipped }` when the file is deliberately not read (it then adds nothing).
    */
-  read(input: LockfileInput, graph: GraphBuilder): Promise<void | ReadOutcome | undefined>;
+  read(input: LockfileInput, graph: GraphBuilder): Promise<ReadOutcome | undefined> | Promise<void>;
 }
