@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import * as core from "@actions/core";
-import { attestRelease, expandArtifacts, resolveInstance } from "@tollgate/attest";
+import { attestRelease, expandArtifacts, type PredicateInput, resolveInstance } from "@tollgate/attest";
+import { type GateRecord, verificationSummaryOf } from "@tollgate/gate";
 import { createGitHubClient, getListInput, publishReleaseAssets, runAction, uploadAttestation } from "@tollgate/github";
 import { createHttpClient } from "@tollgate/net";
 
@@ -15,6 +18,26 @@ async function sigstoreToken(): Promise<string | undefined> {
   }
 }
 
+/** The SLSA verification summary of the gate record named by the `verification-summary` input, if any. */
+async function verificationSummary(path: string): Promise<PredicateInput[]> {
+  if (!path) return [];
+  const bytes = await readFile(path);
+  const record = JSON.parse(bytes.toString("utf8")) as GateRecord;
+  const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
+  const repository = process.env.GITHUB_REPOSITORY ?? "";
+  return [
+    verificationSummaryOf(record, {
+      verifierId: `https://github.com/tollgate-dev/tollgate/actions/gate@v${record.tollgate.version}`,
+      resourceUri: `git+${server}/${repository}@${process.env.GITHUB_REF ?? ""}`,
+      policyUri: record.policy.file
+        ? `${server}/${repository}/blob/${process.env.GITHUB_SHA ?? ""}/${record.policy.file}`
+        : "https://github.com/tollgate-dev/tollgate#default-policy",
+      recordUri: basename(path),
+      recordSha256: createHash("sha256").update(bytes).digest("hex"),
+    }),
+  ];
+}
+
 void runAction(async () => {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const paths = await expandArtifacts(getListInput("artifacts"), workspace);
@@ -24,6 +47,7 @@ void runAction(async () => {
     paths,
     sbomPaths: sboms,
     provenance: core.getBooleanInput("provenance"),
+    extraPredicates: await verificationSummary(core.getInput("verification-summary")),
     outDir,
     instance: (visibility) =>
       resolveInstance(

@@ -16,6 +16,8 @@ export interface AttestReleaseOptions {
   sbomPaths?: readonly string[];
   /** Skip the provenance attestation (SBOM attestations only). */
   provenance?: boolean;
+  /** Further predicates over the same subjects, e.g. the gate's verification summary. */
+  extraPredicates?: readonly PredicateInput[];
   outDir: string;
   /** Resolves the instance once the token's repository visibility is known. */
   instance: (visibility: string) => SigstoreInstance;
@@ -52,6 +54,7 @@ export async function attestRelease(options: AttestReleaseOptions): Promise<Atte
     const { predicateType, predicate } = parseSbom(await readFile(path, "utf8"), path);
     predicates.push({ name: basename(path).replace(/\.json$/, ""), predicateType, predicate });
   }
+  predicates.push(...(options.extraPredicates ?? []));
   if (predicates.length === 0) {
     throw new AttestError("ATTEST_NO_ARTIFACTS", "nothing to attest: provenance is off and no SBOM was given", {
       hint: "Pass --sbom FILE or leave provenance on.",

@@ -17,3 +17,5 @@ export { sbomStage } from "./stages/sbom-stage.js";
 export { secretsStage } from "./stages/secrets-stage.js";
 export type { SummaryOptions } from "./summary.js";
 export { renderMermaid, renderSummary } from "./summary.js";
+export type { VerificationSummaryOptions } from "./verification-summary.js";
+export { GATE_PASSED_LEVEL, verificationSummaryOf } from "./verification-summary.js";

@@ -1,0 +1,10 @@
+import { parentPort } from "node:worker_threads";
+import { scanTasks } from "./scan.js";
+parentPort?.on("message", (request) => {
+    const addBytes = (n) => Number(Atomics.add(request.shared, 0, BigInt(n))) + n;
+    scanTasks(request.tasks, request.settings, addBytes).then((result) => parentPort?.postMessage({ kind: "done", result }), (error) => parentPort?.postMessage({
+        kind: "error",
+        message: error instanceof Error ? error.message : String(error),
+    }));
+});
+//# sourceMappingURL=worker.js.map
