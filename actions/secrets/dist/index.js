@@ -59299,6 +59299,28 @@ async function listFiles(paths, cwd) {
     tasks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { tasks, unscanned };
 }
+let readBuffer = Buffer.alloc(64 * 1024);
+/**
+ * Reads a whole small file into a buffer reused from file to file (each thread scans one file at
+ * a time, and nothing keeps the bytes once the file is scanned), so reading thousands of files
+ * does not churn the allocator.
+ */
+function readSmallFile(path, size) {
+    if (readBuffer.length < size + 1)
+        readBuffer = Buffer.alloc(Math.max(size + 1, readBuffer.length * 2));
+    const fd = (0,external_node_fs_.openSync)(path, "r");
+    try {
+        let total = 0;
+        for (let n = 1; n > 0 && total < readBuffer.length; total += n)
+            n = (0,external_node_fs_.readSync)(fd, readBuffer, total, readBuffer.length - total, total);
+        if (total > size)
+            throw Object.assign(new Error("the file grew during the scan"), { code: "EAGAIN" });
+        return readBuffer.subarray(0, total);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 /** Reads the first bytes of a file. */
 function readHead(path, n) {
     const fd = (0,external_node_fs_.openSync)(path, "r");
@@ -59321,7 +59343,7 @@ async function scanFile(task, ctx) {
             ctx.report.unscanned({ file: task.name, reason: "unreadable", detail: "no longer a regular file" });
             return;
         }
-        const small = info.size <= SMALL_FILE ? (0,external_node_fs_.readFileSync)(task.path) : undefined;
+        const small = info.size <= SMALL_FILE ? readSmallFile(task.path, info.size) : undefined;
         const head = small ?? readHead(task.path, 512);
         if (sniffContainer(head) === "zip" && ctx.limits.maxDepth > 0) {
             ctx.report.archive();

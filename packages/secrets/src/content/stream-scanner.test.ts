@@ -65,3 +65,26 @@ describe("inlineAllowReason", () => {
     expect(inlineAllowReason("x // tollgate:allow")).toBeUndefined();
   });
 });
+
+describe("StreamScanner chunking", () => {
+  it("finds the same findings whatever the chunk and write sizes", async () => {
+    const fc = (await import("fast-check")).default;
+    const parts = [
+      `a = 1\n`,
+      `token: "${TOKEN}"\n`,
+      "x".repeat(30_000),
+      "\n",
+      `k=${Buffer.from(TOKEN).toString("base64")}\n`,
+      "y = 2;\n",
+    ];
+    const text = Buffer.from(parts.join("").repeat(3));
+    const expected = scan(text, 1 << 30, 1);
+    expect(expected).toHaveLength(6);
+    fc.assert(
+      fc.property(fc.integer({ min: 49_152, max: 200_000 }), fc.integer({ min: 1, max: 40 }), (chunk, pieces) => {
+        expect(scan(text, chunk, pieces)).toEqual(expected);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, lstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, createReadStream, lstatSync, openSync, readSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { SecretsError } from "../errors.js";
@@ -84,6 +84,27 @@ export async function listFiles(paths: string[], cwd: string): Promise<{ tasks: 
   return { tasks, unscanned };
 }
 
+let readBuffer = Buffer.alloc(64 * 1024);
+
+/**
+ * Reads a whole small file into a buffer reused from file to file (each thread scans one file at
+ * a time, and nothing keeps the bytes once the file is scanned), so reading thousands of files
+ * does not churn the allocator.
+ */
+function readSmallFile(path: string, size: number): Buffer {
+  if (readBuffer.length < size + 1) readBuffer = Buffer.alloc(Math.max(size + 1, readBuffer.length * 2));
+  const fd = openSync(path, "r");
+  try {
+    let total = 0;
+    for (let n = 1; n > 0 && total < readBuffer.length; total += n)
+      n = readSync(fd, readBuffer, total, readBuffer.length - total, total);
+    if (total > size) throw Object.assign(new Error("the file grew during the scan"), { code: "EAGAIN" });
+    return readBuffer.subarray(0, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads the first bytes of a file. */
 function readHead(path: string, n: number): Buffer {
   const fd = openSync(path, "r");
@@ -106,7 +127,7 @@ export async function scanFile(task: FileTask, ctx: WalkContext): Promise<void> 
       ctx.report.unscanned({ file: task.name, reason: "unreadable", detail: "no longer a regular file" });
       return;
     }
-    const small = info.size <= SMALL_FILE ? readFileSync(task.path) : undefined;
+    const small = info.size <= SMALL_FILE ? readSmallFile(task.path, info.size) : undefined;
     const head = small ?? readHead(task.path, 512);
     if (sniffContainer(head) === "zip" && ctx.limits.maxDepth > 0) {
       ctx.report.archive();
