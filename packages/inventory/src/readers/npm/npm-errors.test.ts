@@ -17,7 +17,7 @@ async function failure(files: Record<string, string>): Promise<InventoryError> {
   return error;
 }
 
-describe("npm lockfile errors and warnings", () => {
+describe("npm lockfile edge cases: errors, warnings and unusual shapes", () => {
   it("names the line and column where malformed JSON stops and what was expected", async () => {
     const error = await failure({
       "package-lock.json": '{\n  "lockfileVersion": 3,\n  "packages": {\n    "": tru\n  }\n}\n',
@@ -51,6 +51,20 @@ describe("npm lockfile errors and warnings", () => {
       "package-lock.json": lock({ lockfileVersion: 2, dependencies: { a: { version: "1.0.0" } } }),
     });
     expect(graph.components.map((c) => c.purl)).toEqual(["pkg:npm/a@1.0.0", "pkg:npm/app@1.0.0"]);
+  });
+
+  it("recognises workspaces declared with a leading ./ as npm does", async () => {
+    const graph = await read({
+      "package-lock.json": lock({
+        lockfileVersion: 3,
+        packages: {
+          "": { name: "app", version: "1.0.0", workspaces: ["./packages/*"] },
+          "node_modules/ui": { resolved: "packages/ui", link: true },
+          "packages/ui": { name: "ui", version: "0.1.0" },
+        },
+      }),
+    });
+    expect(graph.components.filter((c) => c.role === "workspace").map((c) => c.purl)).toEqual(["pkg:npm/ui@0.1.0"]);
   });
 
   it("rejects a package entry that is not an object, naming its line", async () => {

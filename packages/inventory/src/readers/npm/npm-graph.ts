@@ -55,7 +55,8 @@ export function resolveFrom(entries: Map<string, NpmEntry>, from: string, name: 
 /** Adds every package of the lockfile as a component and every recorded dependency as an edge. */
 export function addNpmGraph(input: NpmGraphInput, graph: GraphBuilder): void {
   const { entries, file, rootId } = input;
-  const isWorkspace = input.workspaces.length > 0 ? picomatch(input.workspaces) : () => false;
+  const globs = input.workspaces.map((g) => g.replace(/^\.\//, "").replace(/\/$/, ""));
+  const isWorkspace = globs.length > 0 ? picomatch(globs) : () => false;
   const ids = new Map<string, string>([["", rootId]]);
   const workspaceIds: string[] = [];
   const idOf = (entry: NpmEntry): string => {
