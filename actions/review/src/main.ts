@@ -28,11 +28,12 @@ async function main(): Promise<boolean> {
   const head = await loadGraph(target, { allowEmpty: true });
   const dir = (await isSbomFile(target)) ? undefined : (await stat(target)).isFile() ? dirname(target) : target;
   const offline = inputs.offline || loaded.policy.network.offline;
+  const http = offline ? undefined : createHttpClient({ allow: loaded.policy.network.allow });
   const advisories = inputs.advisoryDb
     ? { kind: "offline" as const, dir: resolve(workspace, inputs.advisoryDb) }
-    : offline
-      ? undefined
-      : { kind: "osv-api" as const, http: createHttpClient({ allow: loaded.policy.network.allow }) };
+    : http
+      ? { kind: "osv-api" as const, http }
+      : undefined;
   const result = await runReview({
     head,
     ...(dir ? { dir } : {}),
@@ -40,6 +41,7 @@ async function main(): Promise<boolean> {
     ...(inputs.baseSbom ? { base: await loadGraph(resolve(workspace, inputs.baseSbom), { allowEmpty: true }) } : {}),
     loaded,
     ...(advisories ? { advisories } : {}),
+    ...(http ? { metadata: { http } } : {}),
   });
   const prefix = dir === undefined ? "" : `${dir.slice(workspace.length + 1)}`;
   const locate = (f: { ecosystem: string; package: string; version: string }) =>

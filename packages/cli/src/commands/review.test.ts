@@ -127,3 +127,35 @@ describe("tollgate review --base-sbom", () => {
     expect(counts(fromSbom.stdout)).toEqual(counts(fromGit.stdout));
   });
 });
+
+describe("tollgate review online", () => {
+  it("looks up the licenses of the added and changed packages only", async () => {
+    const { startRegistryServer } = await import("../../../../test/policy/registry-server.js");
+    const server = await startRegistryServer({ "/ws": { versions: { "7.4.4": { license: "MIT" } } } });
+    try {
+      const dir = bookstack("version: 1\nadvisories:\n  max-database-age: 99999d\nbans:\n  multiple-versions: allow\n");
+      let stdout = "";
+      const io: CliIO = {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: () => {},
+        cwd: dir,
+        env: { npm_config_registry: `${server.url}/`, XDG_CACHE_HOME: join(dir, ".cache") },
+        isTTY: false,
+      };
+      await run(["review", "--base", "HEAD", "--advisory-db", ADVISORIES, "--format", "json"], io);
+      const review = JSON.parse(stdout);
+      const unknown = review.findings
+        .filter((f: { rule: string }) => f.rule === "licenses.unknown")
+        .map((f: { package: string }) => f.package);
+      expect(unknown).not.toContain("ws");
+      expect(unknown).toContain("markdown-it");
+      const touched = review.added.length + review.changed.length;
+      expect(server.requests).toContain("/ws");
+      expect(server.requests.length).toBeLessThanOrEqual(touched);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import type { AdvisorySourceOptions } from "@tollgate/advisories";
 import { createHttpClient } from "@tollgate/net";
 import { loadPolicy, type ReviewResult, renderReviewJson, renderReviewMarkdown, runReview } from "@tollgate/policy";
@@ -7,7 +8,7 @@ import { isSbomFile, loadGraph } from "@tollgate/sbom";
 import { Option } from "commander";
 import type { CommandModule } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
-import { emit } from "./policy.js";
+import { emit, metadataUrls } from "./policy.js";
 
 interface ReviewOptions {
   base?: string;
@@ -17,6 +18,20 @@ interface ReviewOptions {
   output?: string;
   offline?: boolean;
   advisoryDb?: string;
+  metadataUrl?: string[];
+}
+
+function registryHosts(env: NodeJS.ProcessEnv): string[] {
+  const npm = env.npm_config_registry ?? env.NPM_CONFIG_REGISTRY;
+  try {
+    return npm ? [new URL(npm).host] : [];
+  } catch {
+    return [];
+  }
+}
+
+function metadataCache(env: NodeJS.ProcessEnv): string {
+  return join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "tollgate", "metadata");
 }
 
 /** A few lines for a terminal: verdict, counts and each introduced finding. */
@@ -49,19 +64,22 @@ export const reviewCommand: CommandModule = {
       )
       .addOption(new Option("--format <format>", "report format").choices(["markdown", "json", "text"]).default("text"))
       .option("--output <file>", "write the report to FILE instead of stdout")
-      .option("--offline", "no network: vulnerabilities come only from --advisory-db")
+      .option("--offline", "no network: no license lookups; vulnerabilities come only from --advisory-db")
       .option("--advisory-db <dir>", "an offline OSV database directory for the vulnerability part of the review")
+      .option("--metadata-url <ecosystem=url...>", "metadata API of a registry, e.g. crates.io=https://mirror.example/")
       .action(async (path: string, options: ReviewOptions) => {
         const loaded = await loadPolicy(options.policy, { cwd: io.cwd });
         const target = resolve(io.cwd, path);
         const head = await loadGraph(target, { allowEmpty: true });
         const dir = (await isSbomFile(target)) ? undefined : (await stat(target)).isFile() ? dirname(target) : target;
         const offline = options.offline === true || loaded.policy.network.offline;
+        const http = offline
+          ? undefined
+          : createHttpClient({ allow: [...loaded.policy.network.allow, ...registryHosts(io.env)] });
         let advisories: AdvisorySourceOptions | undefined;
         if (options.advisoryDb !== undefined)
           advisories = { kind: "offline", dir: resolve(io.cwd, options.advisoryDb) };
-        else if (!offline)
-          advisories = { kind: "osv-api", http: createHttpClient({ allow: loaded.policy.network.allow }) };
+        else if (http) advisories = { kind: "osv-api", http };
         const result = await runReview({
           head,
           ...(dir === undefined ? {} : { dir }),
@@ -71,6 +89,9 @@ export const reviewCommand: CommandModule = {
             : { base: await loadGraph(resolve(io.cwd, options.baseSbom), { allowEmpty: true }) }),
           loaded,
           ...(advisories ? { advisories } : {}),
+          ...(http
+            ? { metadata: { http, registries: metadataUrls(options.metadataUrl), cacheDir: metadataCache(io.env) } }
+            : {}),
           env: io.env,
         });
         const text =

@@ -1,11 +1,15 @@
 import type { AdvisorySourceOptions } from "@tollgate/advisories";
-import type { DependencyGraph } from "@tollgate/inventory";
+import type { DependencyGraph, Ecosystem } from "@tollgate/inventory";
+import type { HttpClient } from "@tollgate/net";
 import { PolicyError } from "../errors.js";
 import type { LoadedPolicy } from "../file/load.js";
 import { gatherFacts } from "../metadata/gather.js";
+import { addFact } from "../metadata/local-facts.js";
 import { npmRegistryUrl } from "../metadata/npm-config.js";
+import { registryFacts } from "../metadata/registries.js";
 import { advisoryHook } from "./advisories.js";
 import { inventoryAtRef } from "./base-from-git.js";
+import { diffGraphs } from "./diff.js";
 import { type ReviewResult, reviewChange } from "./review.js";
 
 /** Options of `runReview`, shared by `tollgate review` and the review action. */
@@ -23,9 +27,14 @@ export interface RunReviewOptions {
   advisories?: AdvisorySourceOptions;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
+  /**
+   * Looks up, in the registries' metadata APIs, the licenses (and deprecation, yanked) of the added and
+   * changed packages whose license is not known locally. Absent: no lookups.
+   */
+  metadata?: { http: HttpClient; registries?: Partial<Record<Ecosystem, string>>; cacheDir?: string };
 }
 
-/** Reads the base (git ref or given graph), gathers local facts and reviews the change against the policy. */
+/** Reads the base (git ref or given graph), gathers facts (local, then online for the changed packages) and reviews the change. */
 export async function runReview(options: RunReviewOptions): Promise<ReviewResult> {
   let base = options.base;
   if (base === undefined) {
@@ -43,6 +52,19 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewResult
   const policy = options.loaded.policy;
   const npmRegistry = await npmRegistryUrl(options.env ?? process.env);
   const headFacts = await gatherFacts(options.head, options.dir === undefined ? {} : { dir: options.dir });
+  if (options.metadata) {
+    const diff = diffGraphs(base, options.head);
+    const touched = [...diff.added, ...diff.changed.map((c) => c.to)].filter(
+      (c) => c.ecosystem !== "npm" || (c.license === undefined && headFacts.get(c.id)?.license === undefined),
+    );
+    const registries = { ...(npmRegistry ? { npm: npmRegistry } : {}), ...options.metadata.registries };
+    const online = await registryFacts(touched, {
+      http: options.metadata.http,
+      registries,
+      ...(options.metadata.cacheDir === undefined ? {} : { cacheDir: options.metadata.cacheDir }),
+    });
+    for (const [id, fact] of [...online].sort(([a], [b]) => (a < b ? -1 : 1))) addFact(headFacts, id, fact);
+  }
   return reviewChange(base, options.head, policy, {
     headFacts,
     ...(npmRegistry ? { defaultRegistries: { npm: [npmRegistry] } } : {}),
