@@ -156,3 +156,19 @@ describe("overall deadline", () => {
     });
   });
 });
+
+describe("paged querybatch answers", () => {
+  it("follows next_page_token until every advisory of a query is collected", async () => {
+    server = await startOsvServer(records, [], { pageSize: 2 });
+    const source = new OsvApiSource({ http: client(), baseUrl: server.url });
+    // lodash 4.17.4 is affected by four GHSA records of the fixture corpus: two pages of two.
+    const [ids] = await source.queryIds([{ ecosystem: "npm", name: "lodash", version: "4.17.4" }]);
+    expect(ids?.map((v) => v.id).sort()).toEqual([
+      "GHSA-29mw-wpgm-hmr9",
+      "GHSA-35jh-r3h4-6jhm",
+      "GHSA-jf85-cpcp-j695",
+      "GHSA-p6mc-m468-83gw",
+    ]);
+    expect(source.requests.querybatch).toBe(2);
+  });
+});

@@ -72,6 +72,7 @@ async function body(req: IncomingMessage): Promise<string> {
 export async function startOsvServer(
   records: Array<{ text: string; record: OsvRecord }>,
   faults: Fault[] = [],
+  options: { pageSize: number } = { pageSize: 1000 },
 ): Promise<OsvServer> {
   const index = new AdvisoryIndex();
   const texts = new Map<string, string>();
@@ -107,14 +108,20 @@ export async function startOsvServer(
     }
     if (method === "POST" && path === "/v1/querybatch") {
       const queries = (
-        JSON.parse(payload) as { queries: Array<{ package: { ecosystem: string; name: string }; version: string }> }
+        JSON.parse(payload) as {
+          queries: Array<{ package: { ecosystem: string; name: string }; version: string; page_token?: string }>;
+        }
       ).queries;
       if (queries.length > 1000) return send(res, 400, JSON.stringify({ code: 3, message: "Too many queries." }));
       const results = queries.map((q) => {
         const matches = index.match({ ecosystem: q.package.ecosystem, name: q.package.name, version: q.version });
-        return matches.length === 0
-          ? {}
-          : { vulns: matches.map((m) => ({ id: m.advisory.id, modified: m.advisory.modified })) };
+        if (matches.length === 0) return {};
+        // Like OSV, a long answer comes in pages; the token is the offset of the next page.
+        const start = Number(q.page_token ?? "0");
+        const page = matches.slice(start, start + options.pageSize);
+        const vulns = page.map((m) => ({ id: m.advisory.id, modified: m.advisory.modified }));
+        const next = start + options.pageSize;
+        return next < matches.length ? { vulns, next_page_token: String(next) } : { vulns };
       });
       requests.push({ method, path, status: 200 });
       return send(res, 200, JSON.stringify({ results }));
