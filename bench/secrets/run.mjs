@@ -93,8 +93,13 @@ function timed(label, cmd, cmdArgs, cwd) {
   const r = spawnSync("/usr/bin/time", ["-v", cmd, ...cmdArgs], { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
   const seconds = (performance.now() - t) / 1000;
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
-  console.log(`${label}: exit ${r.status}, ${seconds.toFixed(1)} s, peak RSS ${(rssKb / 1024).toFixed(0)} MB`);
-  return { seconds, rssMb: rssKb / 1024, stdout: r.stdout, status: r.status };
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? Number.NaN);
+  const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? Number.NaN);
+  const cpu = user + sys;
+  console.log(
+    `${label}: exit ${r.status}, ${seconds.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, peak RSS ${(rssKb / 1024).toFixed(0)} MB`,
+  );
+  return { seconds, cpu, rssMb: rssKb / 1024, stdout: r.stdout, status: r.status };
 }
 
 const { bytes, files } = du(tree);
@@ -120,6 +125,14 @@ if (!args.includes("--skip-secretlint")) {
     tools,
   );
   rows.push(["secretlint", secretlint]);
+  try {
+    const messages = JSON.parse(secretlint.stdout).flatMap((f) => f.messages.map(() => f.filePath));
+    console.log(
+      `  ${messages.length} findings; secret at the end of the 50 MB single line found: ${messages.some((p) => p.endsWith("bundle.single-line.js"))}`,
+    );
+  } catch {
+    console.log("  (secretlint output is not JSON)");
+  }
 }
 console.log("\n| tool | wall s | MB/s | peak RSS MB |\n| --- | --- | --- | --- |");
 for (const [name, r] of rows)
@@ -131,5 +144,5 @@ if (rows.length === 2) {
 }
 writeFileSync(
   join(work, "results.json"),
-  `${JSON.stringify({ files, bytes, rows: rows.map(([n, r]) => ({ tool: n, seconds: r.seconds, rssMb: r.rssMb, status: r.status })) }, null, 2)}\n`,
+  `${JSON.stringify({ files, bytes, rows: rows.map(([n, r]) => ({ tool: n, seconds: r.seconds, cpu: r.cpu, rssMb: r.rssMb, status: r.status })) }, null, 2)}\n`,
 );

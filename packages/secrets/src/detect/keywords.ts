@@ -4,14 +4,11 @@
  * keywords. It is the prefilter that keeps the scanner fast on large inputs.
  */
 export class KeywordAutomaton {
-  /** Transitions: state * stride + class of the input byte. */
-  private readonly delta: Uint32Array;
-  /** Byte → character class; every byte that occurs in no keyword shares class 0. */
-  private readonly classes: Uint8Array;
   private readonly shift: number;
+  private readonly flagged: Int32Array;
+  private readonly byteClass: Uint8Array;
   /** For each state, the ids of keywords that end there (including by suffix), or undefined. */
   private readonly outputs: Array<number[] | undefined>;
-  private readonly hasOutput: Uint8Array;
   readonly keywords: string[];
 
   constructor(keywords: string[]) {
@@ -74,11 +71,14 @@ export class KeywordAutomaton {
     for (let s = 0; s < states; s++) {
       for (let c = 0; c < 256; c++) small[s * stride + (classes[c] as number)] = delta[s * 256 + c] as number;
     }
-    this.delta = small;
-    this.classes = classes;
+    if (count > 0x7f) throw new Error("keyword alphabet too large for the scan tables");
     this.shift = shift;
+    // The scan loop's tables: a transition to a state with output is stored as -(state + 1), and
+    // bit 7 of a byte's class marks bytes outside the encoded-run alphabet. One load each per byte.
+    const outputs = Uint8Array.from(out, (ids) => (ids.length > 0 ? 1 : 0));
+    this.flagged = Int32Array.from(small, (next) => (outputs[next] === 1 ? -(next + 1) : next));
+    this.byteClass = Uint8Array.from(classes, (cls, c) => cls | (ENCODED[c] === 1 ? 0 : 0x80));
     this.outputs = out.map((ids) => (ids.length > 0 ? ids : undefined));
-    this.hasOutput = Uint8Array.from(out, (ids) => (ids.length > 0 ? 1 : 0));
   }
 
   /**
@@ -87,26 +87,29 @@ export class KeywordAutomaton {
    * (start, end pairs), which the decoder looks at. One pass, one table lookup per character.
    */
   search(text: string, minRun = 24): { ids: number[]; starts: number[]; runs: number[] } {
-    const delta = this.delta;
-    const classes = this.classes;
+    // Bytes are faster to walk than string characters; latin1 keeps one byte per character
+    // (characters above 255, from UTF-16 text, keep their low byte, as the table expects).
+    const bytes = Buffer.from(text, "latin1");
+    const flagged = this.flagged;
+    const byteClass = this.byteClass;
     const shift = this.shift;
-    const hasOutput = this.hasOutput;
     const ids: number[] = [];
     const starts: number[] = [];
     const runs: number[] = [];
     let state = 0;
     let runStart = 0;
-    const n = text.length;
+    const n = bytes.length;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i) & 0xff;
-      state = delta[(state << shift) | (classes[c] as number)] as number;
-      if (hasOutput[state] !== 0) {
+      const k = byteClass[bytes[i] as number] as number;
+      state = flagged[(state << shift) | (k & 0x7f)] as number;
+      if (state < 0) {
+        state = -state - 1;
         for (const id of this.outputs[state] as number[]) {
           ids.push(id);
           starts.push(i + 1 - (this.keywords[id] as string).length);
         }
       }
-      if (ENCODED[c] === 0) {
+      if (k & 0x80) {
         if (i - runStart >= minRun) runs.push(runStart, i);
         runStart = i + 1;
       }
