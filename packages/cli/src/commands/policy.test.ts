@@ -150,3 +150,19 @@ describe("tollgate policy options", () => {
     );
   });
 });
+
+describe("tollgate policy with a cargo-deny deny.toml", () => {
+  it("applies it when there is no tollgate policy and warns about the keys it does not apply", async () => {
+    const dir = project();
+    copyFileSync(
+      new URL("../../../../test/fixtures/policy/deny.toml", import.meta.url).pathname,
+      join(dir, "deny.toml"),
+    );
+    const { code, stdout, stderr } = await tollgate(dir, ["--offline", "--format", "json"]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).policy.file).toBe("deny.toml");
+    expect(stderr).toContain(
+      "tollgate: warning: deny.toml: licenses.confidence-threshold is not applied by Tollgate\n",
+    );
+  });
+});
