@@ -62,3 +62,9 @@ describe("tollgate init", () => {
     expect(await readFile(join(dir, "tollgate.yml"), "utf8")).toBe("version: 1\n");
   });
 });
+
+describe("the example workflows linked from the README", () => {
+  it("examples/workflows/pull-request.yml is what tollgate init writes", async () => {
+    expect(await readFile("examples/workflows/pull-request.yml", "utf8")).toBe(pullRequestWorkflow("v1"));
+  });
+});
