@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { crc32, gzipSync } from "node:zlib";
-import { strToU8, zipSync } from "fflate";
+import { zipSync } from "fflate";
 import { pack } from "tar-stream";
 
 const FIXTURE = new URL("../fixtures/sample-release/", import.meta.url).pathname;

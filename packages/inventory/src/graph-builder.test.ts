@@ -75,7 +75,7 @@ describe("GraphBuilder", () => {
     const b = new GraphBuilder();
     const mod = b.addComponent({ ecosystem: "Go", name: "example.com/app", version: "", role: "root" });
     const indirect = b.addComponent({ ecosystem: "Go", name: "golang.org/x/sys", version: "v0.1.0", direct: false });
-    const direct = b.addComponent({ ecosystem: "Go", name: "golang.org/x/text", version: "v0.3.0", direct: true });
+    b.addComponent({ ecosystem: "Go", name: "golang.org/x/text", version: "v0.3.0", direct: true });
     b.addEdge(mod, indirect, "prod");
     const byName = Object.fromEntries(b.build(ROOT).components.map((c) => [c.name, c.direct]));
     expect(byName).toEqual({ "example.com/app": false, "golang.org/x/sys": false, "golang.org/x/text": true });

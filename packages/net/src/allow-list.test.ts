@@ -124,10 +124,13 @@ describe("isLoopbackHost", () => {
     expect(isLoopbackHost(host)).toBe(true);
   });
 
-  it.each(["128.0.0.1", "10.0.0.1", "localhost.example.org", "127.0.0.1.example.org", "::2"])(
-    "treats %s as remote",
-    (host) => {
-      expect(isLoopbackHost(host)).toBe(false);
-    },
-  );
+  it.each([
+    "128.0.0.1",
+    "10.0.0.1",
+    "localhost.example.org",
+    "127.0.0.1.example.org",
+    "::2",
+  ])("treats %s as remote", (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
 });
