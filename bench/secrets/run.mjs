@@ -134,12 +134,25 @@ if (!args.includes("--skip-secretlint")) {
     console.log("  (secretlint output is not JSON)");
   }
 }
-console.log("\n| tool | wall s | MB/s | peak RSS MB |\n| --- | --- | --- | --- |");
-for (const [name, r] of rows)
-  console.log(`| ${name} | ${r.seconds.toFixed(1)} | ${(mb / r.seconds).toFixed(1)} | ${r.rssMb.toFixed(0)} |`);
+const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+console.log(`\nload average after the runs: ${load} (2 cores; other work on the machine slows both tools)`);
+console.log(
+  "\n| tool | wall s | MB/s (wall) | CPU s | MB per CPU s | peak RSS MB |\n| --- | --- | --- | --- | --- | --- |",
+);
+for (const [name, r] of rows) {
+  const cells = [
+    r.seconds.toFixed(1),
+    (mb / r.seconds).toFixed(1),
+    r.cpu.toFixed(1),
+    (mb / r.cpu).toFixed(1),
+    r.rssMb.toFixed(0),
+  ];
+  console.log(`| ${name} | ${cells.join(" | ")} |`);
+}
 if (rows.length === 2) {
   const [t, s] = [rows[0][1], rows[1][1]];
-  console.log(`\nthroughput ratio (tollgate / secretlint): ${(s.seconds / t.seconds).toFixed(1)}x`);
+  console.log(`\nthroughput ratio, wall (tollgate / secretlint): ${(s.seconds / t.seconds).toFixed(1)}x`);
+  console.log(`throughput ratio, CPU (tollgate / secretlint): ${(s.cpu / t.cpu).toFixed(1)}x`);
   console.log(`peak RSS ratio (tollgate / secretlint): ${(t.rssMb / s.rssMb).toFixed(2)}`);
 }
 writeFileSync(

@@ -44408,7 +44408,10 @@ async function scanInWorkers(tasks, settings, count) {
         worker.on("error", (error) => rejectRun(new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", `a scan worker crashed: ${error.message}`, { cause: error })));
         send();
     });
-    const workers = Array.from({ length: Math.min(count, tasks.length) }, () => new external_node_worker_threads_.Worker(url));
+    // A worker holds one 4 MB text chunk at a time (buffers of nested zips live outside the heap):
+    // capping the heap makes the garbage collector keep it small instead of growing with the input.
+    const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
+    const workers = Array.from({ length: Math.min(count, tasks.length) }, () => new external_node_worker_threads_.Worker(url, { resourceLimits }));
     try {
         await Promise.all(workers.map(runOne));
     }
@@ -47572,8 +47575,6 @@ async function runAction(main, failureMessage = "the gate failed") {
     }
 }
 //# sourceMappingURL=run-action.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ../../packages/github/dist/rest/github-api-error.js
 
 /** A GitHub REST call that failed: bad status, unreachable host, malformed answer or bad configuration. */
@@ -47603,6 +47604,50 @@ function github_api_error_hintForStatus(status) {
     return "Read GitHub's message above and fix the request.";
 }
 //# sourceMappingURL=github-api-error.js.map
+;// CONCATENATED MODULE: ../../packages/github/dist/pull-request/comment.js
+
+/** Finds the first comment on the pull request whose body contains `marker`, reading every page. */
+async function findComment(client, pr, marker) {
+    const path = `/repos/${encodeURIComponent(pr.owner)}/${encodeURIComponent(pr.repo)}/issues/${pr.number}/comments`;
+    const comments = await client.paginate(path, { perPage: 100 });
+    return comments.find((c) => typeof c.body === "string" && c.body.includes(marker));
+}
+function isForbidden(error) {
+    return error instanceof GitHubApiError && (error.status === 403 || error.status === 401);
+}
+/**
+ * Updates Tollgate's comment on a pull request in place, or creates it when there is none,
+ * so every push edits one comment. A read-only token (403) is an outcome, not an error.
+ */
+async function upsertComment(options) {
+    const { client, marker } = options;
+    const body = options.body.includes(marker) ? options.body : `${marker}\n${options.body}`;
+    const repoPath = `/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(options.repo)}`;
+    try {
+        const existing = await findComment(client, options, marker);
+        if (existing && existing.body === body)
+            return { action: "unchanged", id: existing.id, ...url(existing) };
+        if (existing) {
+            const { data } = await client.request("PATCH", `${repoPath}/issues/comments/${existing.id}`, { body }, { idempotent: true });
+            return { action: "updated", id: data.id, ...url(data) };
+        }
+        const { data } = await client.request("POST", `${repoPath}/issues/${options.number}/comments`, {
+            body,
+        });
+        return { action: "created", id: data.id, ...url(data) };
+    }
+    catch (error) {
+        if (isForbidden(error))
+            return { action: "forbidden", message: error.message };
+        throw error;
+    }
+}
+function url(comment) {
+    return comment.html_url ? { url: comment.html_url } : {};
+}
+//# sourceMappingURL=comment.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ../../packages/github/dist/releases/publish-assets.js
 
 
@@ -47903,48 +47948,6 @@ function buildSarif(options) {
     };
 }
 //# sourceMappingURL=build-sarif.js.map
-;// CONCATENATED MODULE: ../../packages/github/dist/pull-request/comment.js
-
-/** Finds the first comment on the pull request whose body contains `marker`, reading every page. */
-async function findComment(client, pr, marker) {
-    const path = `/repos/${encodeURIComponent(pr.owner)}/${encodeURIComponent(pr.repo)}/issues/${pr.number}/comments`;
-    const comments = await client.paginate(path, { perPage: 100 });
-    return comments.find((c) => typeof c.body === "string" && c.body.includes(marker));
-}
-function isForbidden(error) {
-    return error instanceof GitHubApiError && (error.status === 403 || error.status === 401);
-}
-/**
- * Updates Tollgate's comment on a pull request in place, or creates it when there is none,
- * so every push edits one comment. A read-only token (403) is an outcome, not an error.
- */
-async function upsertComment(options) {
-    const { client, marker } = options;
-    const body = options.body.includes(marker) ? options.body : `${marker}\n${options.body}`;
-    const repoPath = `/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(options.repo)}`;
-    try {
-        const existing = await findComment(client, options, marker);
-        if (existing && existing.body === body)
-            return { action: "unchanged", id: existing.id, ...url(existing) };
-        if (existing) {
-            const { data } = await client.request("PATCH", `${repoPath}/issues/comments/${existing.id}`, { body }, { idempotent: true });
-            return { action: "updated", id: data.id, ...url(data) };
-        }
-        const { data } = await client.request("POST", `${repoPath}/issues/${options.number}/comments`, {
-            body,
-        });
-        return { action: "created", id: data.id, ...url(data) };
-    }
-    catch (error) {
-        if (isForbidden(error))
-            return { action: "forbidden", message: error.message };
-        throw error;
-    }
-}
-function url(comment) {
-    return comment.html_url ? { url: comment.html_url } : {};
-}
-//# sourceMappingURL=comment.js.map
 ;// CONCATENATED MODULE: ../../packages/github/dist/index.js
 
 
@@ -57830,14 +57833,11 @@ function shannonEntropy(text) {
  * keywords. It is the prefilter that keeps the scanner fast on large inputs.
  */
 class KeywordAutomaton {
-    /** Transitions: state * stride + class of the input byte. */
-    delta;
-    /** Byte → character class; every byte that occurs in no keyword shares class 0. */
-    classes;
     shift;
+    flagged;
+    byteClass;
     /** For each state, the ids of keywords that end there (including by suffix), or undefined. */
     outputs;
-    hasOutput;
     keywords;
     constructor(keywords) {
         this.keywords = keywords.map((k) => k.toLowerCase());
@@ -57906,11 +57906,15 @@ class KeywordAutomaton {
             for (let c = 0; c < 256; c++)
                 small[s * stride + classes[c]] = delta[s * 256 + c];
         }
-        this.delta = small;
-        this.classes = classes;
+        if (count > 0x7f)
+            throw new Error("keyword alphabet too large for the scan tables");
         this.shift = shift;
+        // The scan loop's tables: a transition to a state with output is stored as -(state + 1), and
+        // bit 7 of a byte's class marks bytes outside the encoded-run alphabet. One load each per byte.
+        const outputs = Uint8Array.from(out, (ids) => (ids.length > 0 ? 1 : 0));
+        this.flagged = Int32Array.from(small, (next) => (outputs[next] === 1 ? -(next + 1) : next));
+        this.byteClass = Uint8Array.from(classes, (cls, c) => cls | (ENCODED[c] === 1 ? 0 : 0x80));
         this.outputs = out.map((ids) => (ids.length > 0 ? ids : undefined));
-        this.hasOutput = Uint8Array.from(out, (ids) => (ids.length > 0 ? 1 : 0));
     }
     /**
      * Every occurrence of every keyword in `text`, as parallel arrays of keyword ids and start
@@ -57918,26 +57922,29 @@ class KeywordAutomaton {
      * (start, end pairs), which the decoder looks at. One pass, one table lookup per character.
      */
     search(text, minRun = 24) {
-        const delta = this.delta;
-        const classes = this.classes;
+        // Bytes are faster to walk than string characters; latin1 keeps one byte per character
+        // (characters above 255, from UTF-16 text, keep their low byte, as the table expects).
+        const bytes = Buffer.from(text, "latin1");
+        const flagged = this.flagged;
+        const byteClass = this.byteClass;
         const shift = this.shift;
-        const hasOutput = this.hasOutput;
         const ids = [];
         const starts = [];
         const runs = [];
         let state = 0;
         let runStart = 0;
-        const n = text.length;
+        const n = bytes.length;
         for (let i = 0; i < n; i++) {
-            const c = text.charCodeAt(i) & 0xff;
-            state = delta[(state << shift) | classes[c]];
-            if (hasOutput[state] !== 0) {
+            const k = byteClass[bytes[i]];
+            state = flagged[(state << shift) | (k & 0x7f)];
+            if (state < 0) {
+                state = -state - 1;
                 for (const id of this.outputs[state]) {
                     ids.push(id);
                     starts.push(i + 1 - this.keywords[id].length);
                 }
             }
-            if (ENCODED[c] === 0) {
+            if (k & 0x80) {
                 if (i - runStart >= minRun)
                     runs.push(runStart, i);
                 runStart = i + 1;

@@ -17,12 +17,13 @@ describe("placeholderReason", () => {
     expect(placeholderReason(value)).toBe(reason);
   });
 
-  it.each(["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", "tGCPFneRaQ8W8Xlrwrgn5F2tqDL4k0xi", "kZjlSbiIlq-qm6JpO"])(
-    "leaves the generated value %s alone",
-    (value) => {
-      expect(placeholderReason(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    "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",
+    "tGCPFneRaQ8W8Xlrwrgn5F2tqDL4k0xi",
+    "kZjlSbiIlq-qm6JpO",
+  ])("leaves the generated value %s alone", (value) => {
+    expect(placeholderReason(value)).toBeUndefined();
+  });
 });
 
 describe("isIdentifierOrDigest", () => {

@@ -64,7 +64,10 @@ export async function scanInWorkers(
       );
       send();
     });
-  const workers = Array.from({ length: Math.min(count, tasks.length) }, () => new Worker(url));
+  // A worker holds one 4 MB text chunk at a time (buffers of nested zips live outside the heap):
+  // capping the heap makes the garbage collector keep it small instead of growing with the input.
+  const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
+  const workers = Array.from({ length: Math.min(count, tasks.length) }, () => new Worker(url, { resourceLimits }));
   try {
     await Promise.all(workers.map(runOne));
   } finally {
