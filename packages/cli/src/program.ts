@@ -1,6 +1,6 @@
 import { formatError } from "@tollgate/errors";
 import { Command, CommanderError } from "commander";
-import { commands } from "./commands/index.js";
+import { commandsFor } from "./commands/index.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
 import { version } from "./version.js";
@@ -14,7 +14,7 @@ export async function run(argv: string[], io: CliIO): Promise<ExitCode> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");
-  for (const command of commands) {
+  for (const command of await commandsFor(argv)) {
     command.register(program, io, (code) => {
       exit = code;
     });
