@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Matcher } from "../detect/matcher.js";
 import { builtinRules, compiledBuiltinRules, compileRule } from "./compile.js";
+import examplesFile from "./rules.examples.json" with { type: "json" };
+import { ruleExamplesFileSchema } from "./schema.js";
 
-const rules = builtinRules();
+const examples = ruleExamplesFileSchema.parse(examplesFile).examples;
+const rules = builtinRules().map((r) => ({ ...r, examples: examples[r.id] ?? { positive: [], negative: [] } }));
 const matcher = new Matcher(compiledBuiltinRules());
 
 describe("built-in rules file", () => {
@@ -10,6 +13,13 @@ describe("built-in rules file", () => {
     const ids = rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(220);
+  });
+
+  it("gives every rule positive and negative examples, and no examples for rules that do not exist", () => {
+    expect(
+      rules.filter((r) => r.examples.positive.length === 0 || r.examples.negative.length === 0).map((r) => r.id),
+    ).toEqual([]);
+    expect(Object.keys(examples).filter((id) => !rules.some((r) => r.id === id))).toEqual([]);
   });
 
   it("declares keywords that occur in every positive example (the prefilter would miss it otherwise)", () => {

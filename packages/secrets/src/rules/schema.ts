@@ -27,11 +27,24 @@ export const ruleSchema = z
      * this many characters before each hit. Without it the regex is anchored at the keyword.
      */
     before: z.number().int().min(0).max(4096).optional(),
-    examples: z.object({ positive: z.array(z.string()).min(1), negative: z.array(z.string()).min(1) }),
   })
   .strict();
 
 export type Rule = z.infer<typeof ruleSchema>;
+
+/**
+ * Positive and negative examples of every rule, kept in rules.examples.json beside the rules:
+ * the test suite runs them, but they are not shipped, so no bundle carries example secrets.
+ */
+export const ruleExamplesFileSchema = z
+  .object({
+    version: z.literal(1),
+    examples: z.record(
+      z.string(),
+      z.object({ positive: z.array(z.string()).min(1), negative: z.array(z.string()).min(1) }).strict(),
+    ),
+  })
+  .strict();
 
 /** The rules file: a version and the rules. */
 export const rulesFileSchema = z.object({ version: z.literal(1), rules: z.array(ruleSchema).min(1) }).strict();
