@@ -1,5 +1,3 @@
-// ENGINEERS WORKING ON THIS PACKAGE: before anything else read /tmp/common.md (rules for working
-// concurrently in this checkout: locks for npm install and git commit, time limit, report). Remove no lines here.
 import type { LockfileReader } from "./reader.js";
 import { cargoLockReader } from "./readers/cargo/cargo-lock-reader.js";
 import { goModReader } from "./readers/go/go-mod-reader.js";
