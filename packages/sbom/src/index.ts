@@ -1,7 +1,7 @@
 export type { ValidatableCycloneDxVersion } from "./cyclonedx/validate.js";
 export { cycloneDxSchemaErrors, validateCycloneDx } from "./cyclonedx/validate.js";
 export type { CycloneDxDocument, CycloneDxSpecVersion, ToCycloneDxOptions } from "./cyclonedx/write.js";
-export { toCycloneDx } from "./cyclonedx/write.js";
+export { cycloneDxChunks, toCycloneDx, toCycloneDxBom } from "./cyclonedx/write.js";
 export type { SbomErrorCode } from "./errors.js";
 export { SbomError } from "./errors.js";
 export type { LoadGraphOptions } from "./load-graph.js";
@@ -15,7 +15,7 @@ export { isoSeconds, sbomTimestamp } from "./shared/timestamp.js";
 export type { SpdxDocument, SpdxPackage, SpdxRelationship } from "./spdx/types.js";
 export { spdxSchemaErrors, validateSpdx } from "./spdx/validate.js";
 export type { ToSpdxOptions } from "./spdx/write.js";
-export { toSpdx } from "./spdx/write.js";
+export { spdxChunks, toSpdx } from "./spdx/write.js";
 export type { EcosystemCount } from "./summary.js";
 export { countByEcosystem, renderSbomSummary } from "./summary.js";
 export type { WriteSbomsOptions, WrittenSboms } from "./write-sboms.js";

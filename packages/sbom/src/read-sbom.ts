@@ -52,7 +52,7 @@ export async function readSbom(textOrPath: string, options: ReadSbomOptions = {}
   }
   if (format === "spdx-json") {
     checkSpdxVersion(doc, shownAs);
-    if (options.validate !== false) validateSpdx(document, shownAs);
+    if (options.validate !== false) await validateSpdx(document, shownAs);
     return graphFromSpdx(document, shownAs);
   }
   throw new SbomError("SBOM_FORMAT", `${shownAs} is neither a CycloneDX nor an SPDX JSON document`, {

@@ -1,15 +1,14 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { mkdir, open } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import type { DependencyGraph, Scope } from "@tollgate/inventory";
 import { validateCycloneDx } from "./cyclonedx/validate.js";
-import { type CycloneDxSpecVersion, toCycloneDx } from "./cyclonedx/write.js";
+import { type CycloneDxSpecVersion, cycloneDxChunks } from "./cyclonedx/write.js";
 import { SbomError } from "./errors.js";
 import { loadGraph } from "./load-graph.js";
 import type { SbomFormat } from "./read-sbom.js";
-import { serializeSbom } from "./shared/serialize.js";
 import { sbomTimestamp } from "./shared/timestamp.js";
 import { validateSpdx } from "./spdx/validate.js";
-import { toSpdx } from "./spdx/write.js";
+import { spdxChunks } from "./spdx/write.js";
 
 /** The file each format is written to inside the output directory. */
 export const DEFAULT_FILE_NAMES: Record<SbomFormat, string> = {
@@ -76,17 +75,22 @@ export async function writeSboms(path: string, options: WriteSbomsOptions): Prom
   const timestamp = sbomTimestamp(options.env ?? process.env, options.now);
   const files: WrittenSboms["files"] = {};
   for (const format of formats) {
-    const document =
+    const chunks =
       format === "cyclonedx-json"
-        ? toCycloneDx(graph, { timestamp, toolVersion: options.toolVersion, specVersion: options.specVersion ?? "1.6" })
-        : toSpdx(graph, { timestamp, toolVersion: options.toolVersion });
+        ? cycloneDxChunks(graph, {
+            timestamp,
+            toolVersion: options.toolVersion,
+            specVersion: options.specVersion ?? "1.6",
+          })
+        : spdxChunks(graph, { timestamp, toolVersion: options.toolVersion });
     if (options.validate) {
+      const document = JSON.parse(Buffer.concat(chunks).toString("utf8"));
       if (format === "cyclonedx-json") await validateCycloneDx(document, options.specVersion ?? "1.6");
-      else validateSpdx(document);
+      else await validateSpdx(document);
     }
-    const text = serializeSbom(document);
     if (options.output === "-") {
-      (options.stdout ?? ((t: string) => process.stdout.write(t)))(text);
+      const stdout = options.stdout ?? ((t: string) => process.stdout.write(t));
+      for (const chunk of chunks) stdout(chunk.toString("utf8"));
       files[format] = "-";
       continue;
     }
@@ -94,15 +98,27 @@ export async function writeSboms(path: string, options: WriteSbomsOptions): Prom
       options.output !== undefined
         ? resolve(cwd, options.output)
         : join(resolve(cwd, options.outputDir ?? "."), DEFAULT_FILE_NAMES[format]);
-    await mkdir(join(target, ".."), { recursive: true });
-    await writeFile(target, text).catch((cause: unknown) => {
-      throw new SbomError("SBOM_WRITE_FAILED", `cannot write ${target}`, {
-        location: { file: target },
-        hint: "check that the output directory exists and is writable",
-        cause,
-      });
-    });
+    await writeChunks(target, chunks);
     files[format] = target;
   }
   return { graph, files };
+}
+
+/** Writes a document's pieces to a file in batches, never joining the whole document into one string. */
+async function writeChunks(target: string, chunks: Buffer[]): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    const handle = await open(target, "w");
+    try {
+      for (const chunk of chunks) await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
+  } catch (cause) {
+    throw new SbomError("SBOM_WRITE_FAILED", `cannot write ${target}`, {
+      location: { file: target },
+      hint: "check that the output directory is writable",
+      cause,
+    });
+  }
 }

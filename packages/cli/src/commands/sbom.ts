@@ -1,6 +1,6 @@
 import { formatLocation } from "@tollgate/errors";
 import type { Scope } from "@tollgate/inventory";
-import { type CycloneDxSpecVersion, DEFAULT_FILE_NAMES, type SbomFormat, writeSboms } from "@tollgate/sbom";
+import type { CycloneDxSpecVersion, SbomFormat } from "@tollgate/sbom";
 import { Option } from "commander";
 import type { CommandModule } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -25,8 +25,8 @@ export const sbomCommand: CommandModule = {
     program
       .command("sbom")
       .description(
-        `Write SBOMs of every lockfile under PATH: ${DEFAULT_FILE_NAMES["cyclonedx-json"]} (CycloneDX 1.6) and ` +
-          `${DEFAULT_FILE_NAMES["spdx-json"]} (SPDX 2.3) in the output directory (default: the current directory). ` +
+        "Write SBOMs of every lockfile under PATH: sbom.cdx.json (CycloneDX 1.6) and " +
+          "sbom.spdx.json (SPDX 2.3) in the output directory (default: the current directory). " +
           "Development dependencies are included and marked; --omit dev leaves them out.",
       )
       .argument("[path]", "a directory, a lockfile, or a CycloneDX/SPDX JSON file", ".")
@@ -46,6 +46,8 @@ export const sbomCommand: CommandModule = {
       .option("--allow-empty", "succeed even when no lockfile or component is found")
       .option("--validate", "check each document against its official schema before writing it")
       .action(async (path: string, options: SbomOptions) => {
+        // Loaded when the command runs, so other commands do not pay for the SBOM libraries at start-up.
+        const { writeSboms } = await import("@tollgate/sbom");
         const written = await writeSboms(path, {
           toolVersion: version,
           cwd: io.cwd,

@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
-import { Ajv } from "ajv";
-import addFormats from "ajv-formats";
-import addFormats2019 from "ajv-formats-draft2019/index.js";
 import { SbomError } from "../errors.js";
+import { loadAjv } from "../shared/ajv.js";
 
 /** CycloneDX versions Tollgate can validate (its own output and SBOMs it reads). */
 export type ValidatableCycloneDxVersion = "1.4" | "1.5" | "1.6";
@@ -38,12 +36,16 @@ function readJson(url: URL): unknown {
   return JSON.parse(readFileSync(url, "utf8"));
 }
 
-/** Compiles a schema with the library's own JsonValidator settings (ajv, ajv-formats, idn-email, no remote refs). */
-function validator(version: ValidatableCycloneDxVersion): CompiledValidator {
+/**
+ * Compiles a schema with the library's own JsonValidator settings (ajv, ajv-formats, idn-email,
+ * no remote refs). Ajv is loaded on first use: writing an SBOM does not need it.
+ */
+async function validator(version: ValidatableCycloneDxVersion): Promise<CompiledValidator> {
   let validate = compiled.get(version);
   if (!validate) {
+    const { createAjv, addFormats, addIdnEmail } = await loadAjv();
     const schemas = Object.fromEntries(Object.entries(REFERENCED_SCHEMAS).map(([key, url]) => [key, readJson(url)]));
-    const ajv = new Ajv({
+    const ajv = createAjv({
       useDefaults: false,
       strict: false,
       strictSchema: false,
@@ -53,8 +55,8 @@ function validator(version: ValidatableCycloneDxVersion): CompiledValidator {
         throw new Error(`Remote schemas are disabled: ${uri}`);
       },
     });
-    addFormats.default(ajv);
-    addFormats2019(ajv, { formats: ["idn-email"] });
+    addFormats(ajv);
+    addIdnEmail(ajv);
     ajv.addFormat("iri-reference", true);
     validate = ajv.compile(readJson(BOM_SCHEMAS[version]) as object) as CompiledValidator;
     compiled.set(version, validate);
@@ -67,7 +69,7 @@ export async function cycloneDxSchemaErrors(
   document: unknown,
   version: ValidatableCycloneDxVersion,
 ): Promise<string[]> {
-  const validate = validator(version);
+  const validate = await validator(version);
   // Validate what a file would hold: the library's normalizer leaves keys with undefined values.
   if (validate(JSON.parse(JSON.stringify(document)))) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);

@@ -1,7 +1,9 @@
+import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
+import * as Spec from "@cyclonedx/cyclonedx-library/Spec";
 import { describe, expect, it } from "vitest";
 import { sampleGraph } from "../__tests__/sample-graph.js";
 import { serializeSbom } from "../shared/serialize.js";
-import { toCycloneDx } from "./write.js";
+import { cycloneDxChunks, toCycloneDx, toCycloneDxBom } from "./write.js";
 
 const OPTIONS = { timestamp: new Date("2024-05-01T12:00:00Z"), toolVersion: "0.1.0" };
 type Json = Record<string, unknown> & { properties?: Array<{ name: string; value: string }> };
@@ -71,5 +73,29 @@ describe("toCycloneDx", () => {
     const b = toCycloneDx(sampleGraph(), { ...OPTIONS, timestamp: new Date("2024-05-02T12:00:00Z") }).serialNumber;
     expect(a).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a).not.toBe(b);
+  });
+});
+
+describe("the streamed CycloneDX text", () => {
+  it("is exactly serializeSbom of the document", () => {
+    const graph = sampleGraph();
+    expect(Buffer.concat(cycloneDxChunks(graph, OPTIONS)).toString("utf8")).toBe(
+      serializeSbom(toCycloneDx(graph, OPTIONS)),
+    );
+  });
+
+  it("holds what the library's own JsonSerializer makes of the whole Bom model", () => {
+    const graph = sampleGraph();
+    const bom = toCycloneDxBom(graph, OPTIONS);
+    const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
+    const theirs = JSON.parse(serializer.serialize(bom, { sortLists: true }));
+    const ours = toCycloneDx(graph, OPTIONS) as Record<string, unknown>;
+    const byRef = (list: unknown) =>
+      [...(list as Array<Record<string, unknown>>)].sort((a, b) =>
+        String(a["bom-ref"] ?? a.ref) < String(b["bom-ref"] ?? b.ref) ? -1 : 1,
+      );
+    expect(byRef(ours.components)).toEqual(byRef(theirs.components));
+    expect(byRef(ours.dependencies)).toEqual(byRef(theirs.dependencies));
+    expect(ours.metadata).toEqual(theirs.metadata);
   });
 });

@@ -5,13 +5,20 @@ import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
 import * as Spec from "@cyclonedx/cyclonedx-library/Spec";
 import type { Component, DependencyGraph, Edge } from "@tollgate/inventory";
+import {
+  arrayMarker,
+  chunksUuid,
+  type DocumentChunks,
+  ElementBuffer,
+  elementText,
+  spliceArrays,
+} from "../shared/chunks.js";
 import { compareStrings } from "../shared/compare.js";
 import { outgoingEdges } from "../shared/edges.js";
 import { classifyLicense } from "../shared/license.js";
 import { toGroupAndName } from "../shared/names.js";
 import { SUPPLIER_PROPERTY, TOOL_NAME, type WriteSbomOptions } from "../shared/options.js";
 import { DOWNLOADABLE_SOURCES, encodeComponent, PROPERTY } from "../shared/properties.js";
-import { contentUuid } from "../shared/uuid.js";
 
 /** CycloneDX versions Tollgate writes. */
 export type CycloneDxSpecVersion = "1.6" | "1.5";
@@ -37,8 +44,64 @@ const SCOPES = {
  * so the same graph and timestamp always give the same bytes (see serializeSbom).
  */
 export function toCycloneDx(graph: DependencyGraph, options: ToCycloneDxOptions): CycloneDxDocument {
-  const spec = SPECS[options.specVersion ?? "1.6"];
+  return JSON.parse(Buffer.concat(cycloneDxChunks(graph, options)).toString("utf8")) as CycloneDxDocument;
+}
+
+/**
+ * The text of toCycloneDx's document (`serializeSbom` of it, byte for byte) in pieces: each
+ * component is made as a library model, normalized by the library and printed one at a time,
+ * so a large graph never holds every model at once.
+ */
+export function cycloneDxChunks(graph: DependencyGraph, options: ToCycloneDxOptions): DocumentChunks {
+  const factory = new Serialize.JSON.Normalize.Factory(SPECS[options.specVersion ?? "1.6"]);
+  const normalizer = factory.makeForComponent();
   const out = outgoingEdges(graph);
+  const components = new ElementBuffer();
+  for (const component of graph.components) {
+    const normalized = normalizer.normalize(toModel(component, out.get(component.id) ?? []), { sortLists: true });
+    if (normalized) components.push(elementText(sortInCodeUnitOrder(normalized as unknown as Json)));
+  }
+  const known = new Set([graph.root.id, ...graph.components.map((c) => c.id)]);
+  const dependencies = new ElementBuffer();
+  for (const ref of [...known].sort(compareStrings)) {
+    const targets = [...new Set((out.get(ref) ?? []).map((e) => e.to))].filter((t) => t !== ref && known.has(t));
+    dependencies.push(elementText(targets.length > 0 ? { ref, dependsOn: targets.sort(compareStrings) } : { ref }));
+  }
+  const header = (serialNumber: string | undefined) => {
+    const bom = new Models.Bom({ metadata: metadataOf(graph, options) });
+    if (serialNumber) bom.serialNumber = serialNumber;
+    const doc = factory.makeForBom().normalize(bom, { sortLists: true }) as unknown as Json;
+    return { ...doc, components: arrayMarker("components"), dependencies: arrayMarker("dependencies") };
+  };
+  const arrays = { components: components.done(), dependencies: dependencies.done() };
+  const serial = `urn:uuid:${chunksUuid(spliceArrays(header(undefined), arrays))}`;
+  return spliceArrays(header(serial), arrays);
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * The whole graph as one @cyclonedx/cyclonedx-library Bom model (for callers that want the
+ * library's own serializers, e.g. XML). toCycloneDx writes the same components and dependencies.
+ */
+export function toCycloneDxBom(graph: DependencyGraph, options: ToCycloneDxOptions): Models.Bom {
+  const bom = new Models.Bom({ metadata: metadataOf(graph, options) });
+  const out = outgoingEdges(graph);
+  const byId = new Map<string, Models.Component>();
+  if (bom.metadata.component) byId.set(graph.root.id, bom.metadata.component);
+  for (const component of graph.components) {
+    const model = toModel(component, out.get(component.id) ?? []);
+    byId.set(component.id, model);
+    bom.components.add(model);
+  }
+  for (const edge of graph.edges) {
+    const to = byId.get(edge.to);
+    if (to) byId.get(edge.from)?.dependencies.add(to.bomRef);
+  }
+  return bom;
+}
+
+function metadataOf(graph: DependencyGraph, options: ToCycloneDxOptions): Models.Metadata {
   const rootComponent = new Models.Component(Enums.ComponentType.Application, graph.root.name, {
     bomRef: graph.root.id,
     ...(graph.root.version ? { version: graph.root.version } : {}),
@@ -49,37 +112,18 @@ export function toCycloneDx(graph: DependencyGraph, options: ToCycloneDxOptions)
       new Models.Property(PROPERTY.lockfile, `${lockfile.format} ${lockfile.ecosystem} ${lockfile.path}`),
     );
   }
-  const bom = new Models.Bom({
-    metadata: new Models.Metadata({
-      timestamp: options.timestamp,
-      component: rootComponent,
-      tools: new Models.Tools({
-        components: new Models.ComponentRepository([
-          new Models.Component(Enums.ComponentType.Application, TOOL_NAME, { version: options.toolVersion }),
-        ]),
-      }),
-      authors: new Models.OrganizationalContactRepository([
-        new Models.OrganizationalContact({ name: options.author ?? "Tollgate" }),
+  return new Models.Metadata({
+    timestamp: options.timestamp,
+    component: rootComponent,
+    tools: new Models.Tools({
+      components: new Models.ComponentRepository([
+        new Models.Component(Enums.ComponentType.Application, TOOL_NAME, { version: options.toolVersion }),
       ]),
     }),
+    authors: new Models.OrganizationalContactRepository([
+      new Models.OrganizationalContact({ name: options.author ?? "Tollgate" }),
+    ]),
   });
-  const byId = new Map<string, Models.Component>([[graph.root.id, rootComponent]]);
-  for (const component of graph.components) {
-    const model = toModel(component, out.get(component.id) ?? []);
-    byId.set(component.id, model);
-    bom.components.add(model);
-  }
-  for (const edge of graph.edges) {
-    const from = byId.get(edge.from);
-    const to = byId.get(edge.to);
-    if (from && to) from.dependencies.add(to.bomRef);
-  }
-  const normalizer = new Serialize.JSON.Normalize.Factory(spec).makeForBom();
-  const doc = normalizer.normalize(bom, { sortLists: true }) as unknown as CycloneDxDocument;
-  sortInCodeUnitOrder(doc);
-  const withoutSerial = JSON.stringify(doc);
-  doc.serialNumber = `urn:uuid:${contentUuid(withoutSerial)}`;
-  return doc;
 }
 
 function toModel(component: Component, outgoing: Edge[]): Models.Component {
@@ -129,16 +173,10 @@ function toLicense(value: string): Models.License {
 }
 
 /** The library sorts with localeCompare, which depends on the machine's locale; re-sort by code unit. */
-function sortInCodeUnitOrder(doc: CycloneDxDocument): void {
-  const ref = (value: Record<string, unknown>) => String(value["bom-ref"] ?? "");
-  doc.components.sort((a, b) => compareStrings(ref(a), ref(b)));
-  for (const c of doc.components) {
-    const props = c.properties as Array<{ name: string; value: string }> | undefined;
-    props?.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.value, b.value));
-  }
-  const deps = doc.dependencies as Array<{ ref: string; dependsOn?: string[] }> | undefined;
-  if (deps) {
-    deps.sort((a, b) => compareStrings(a.ref, b.ref));
-    for (const d of deps) d.dependsOn?.sort(compareStrings);
-  }
+function sortInCodeUnitOrder(component: Json): Json {
+  const props = component.properties as Array<{ name: string; value: string }> | undefined;
+  props?.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.value, b.value));
+  const hashes = component.hashes as Array<{ alg: string; content: string }> | undefined;
+  hashes?.sort((a, b) => compareStrings(a.alg, b.alg));
+  return component;
 }

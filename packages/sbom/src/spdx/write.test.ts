@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampleGraph } from "../__tests__/sample-graph.js";
 import { serializeSbom } from "../shared/serialize.js";
 import type { SpdxPackage } from "./types.js";
-import { toSpdx } from "./write.js";
+import { spdxChunks, toSpdx } from "./write.js";
 
 const OPTIONS = { timestamp: new Date("2024-05-01T12:00:00Z"), toolVersion: "0.1.0" };
 
@@ -81,5 +81,13 @@ describe("toSpdx", () => {
     const b = toSpdx({ ...sampleGraph(), edges: [] }, OPTIONS).documentNamespace;
     expect(a).toMatch(/^https:\/\/tollgate-dev\.github\.io\/spdxdocs\/demo-[0-9a-f-]{36}$/);
     expect(a).not.toBe(b);
+  });
+});
+
+describe("the streamed SPDX text", () => {
+  it("is exactly serializeSbom of the document", () => {
+    expect(Buffer.concat(spdxChunks(sampleGraph(), OPTIONS)).toString("utf8")).toBe(
+      serializeSbom(toSpdx(sampleGraph(), OPTIONS)),
+    );
   });
 });

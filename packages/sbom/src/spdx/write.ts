@@ -1,11 +1,18 @@
 import type { Component, DependencyGraph, Edge, HashAlgorithm } from "@tollgate/inventory";
+import {
+  arrayMarker,
+  chunksUuid,
+  type DocumentChunks,
+  ElementBuffer,
+  elementText,
+  spliceArrays,
+} from "../shared/chunks.js";
 import { compareStrings } from "../shared/compare.js";
 import { outgoingEdges } from "../shared/edges.js";
 import { classifyLicense } from "../shared/license.js";
 import { SUPPLIER_PROPERTY, TOOL_NAME, type WriteSbomOptions } from "../shared/options.js";
 import { DOWNLOADABLE_SOURCES, encodeComponent, PROPERTY } from "../shared/properties.js";
 import { isoSeconds } from "../shared/timestamp.js";
-import { contentUuid } from "../shared/uuid.js";
 import { licenseRefId, packageSpdxId, pairsToComment, ROOT_SPDX_ID } from "./ids.js";
 import type { SpdxDocument, SpdxPackage, SpdxRelationship } from "./types.js";
 
@@ -31,6 +38,11 @@ const EDGE_PAIR = /^tollgate:(prod|dev|optional|peer)-dependency$/;
  * relationships, and a documentNamespace that is a UUIDv5 of the content.
  */
 export function toSpdx(graph: DependencyGraph, options: ToSpdxOptions): SpdxDocument {
+  return JSON.parse(Buffer.concat(spdxChunks(graph, options)).toString("utf8")) as SpdxDocument;
+}
+
+/** The text of toSpdx's document (`serializeSbom` of it, byte for byte) in pieces, one package at a time. */
+export function spdxChunks(graph: DependencyGraph, options: ToSpdxOptions): DocumentChunks {
   const created = isoSeconds(options.timestamp);
   const annotator = `Tool: ${TOOL_NAME}-${options.toolVersion}`;
   const spdxIds = new Map<string, string>([[graph.root.id, ROOT_SPDX_ID]]);
@@ -55,12 +67,13 @@ export function toSpdx(graph: DependencyGraph, options: ToSpdxOptions): SpdxDocu
     ),
   };
   if (rootPackage.annotations?.length === 0) delete rootPackage.annotations;
-  const packages = [rootPackage];
-  for (const component of graph.components) {
-    const spdxId = spdxIds.get(component.id) as string;
-    packages.push(toPackage(component, spdxId, out.get(component.id) ?? [], extracted, annotate));
+  const order: Array<[string, Component | undefined]> = [[ROOT_SPDX_ID, undefined]];
+  for (const c of graph.components) order.push([spdxIds.get(c.id) as string, c]);
+  order.sort(([a], [b]) => compareStrings(a, b));
+  const packages = new ElementBuffer();
+  for (const [spdxId, c] of order) {
+    packages.push(elementText(c ? toPackage(c, spdxId, out.get(c.id) ?? [], extracted, annotate) : rootPackage));
   }
-  packages.sort((a, b) => compareStrings(a.SPDXID, b.SPDXID));
 
   const relationships: SpdxRelationship[] = [
     { spdxElementId: "SPDXRef-DOCUMENT", relationshipType: "DESCRIBES", relatedSpdxElement: ROOT_SPDX_ID },
@@ -77,24 +90,29 @@ export function toSpdx(graph: DependencyGraph, options: ToSpdxOptions): SpdxDocu
       compareStrings(a.relatedSpdxElement, b.relatedSpdxElement) ||
       compareStrings(a.comment ?? "", b.comment ?? ""),
   );
-  const doc: SpdxDocument = {
+  const header = (documentNamespace: string): Record<string, unknown> => ({
     spdxVersion: "SPDX-2.3",
     dataLicense: "CC0-1.0",
     SPDXID: "SPDXRef-DOCUMENT",
     name: graph.root.name,
-    documentNamespace: "",
+    documentNamespace,
     creationInfo: { created, creators: [`Organization: ${options.author ?? "Tollgate"}`, annotator] },
-    packages,
-    relationships,
-  };
-  if (extracted.size > 0) {
-    doc.hasExtractedLicensingInfos = [...extracted]
-      .sort(([a], [b]) => compareStrings(a, b))
-      .map(([licenseId, text]) => ({ licenseId, extractedText: text, name: text }));
-  }
+    packages: arrayMarker("packages"),
+    relationships: arrayMarker("relationships"),
+    ...(extracted.size > 0
+      ? {
+          hasExtractedLicensingInfos: [...extracted]
+            .sort(([a], [b]) => compareStrings(a, b))
+            .map(([licenseId, text]) => ({ licenseId, extractedText: text, name: text })),
+        }
+      : {}),
+  });
+  const relationshipTexts = new ElementBuffer();
+  for (const relationship of relationships) relationshipTexts.push(elementText(relationship));
+  const arrays = { packages: packages.done(), relationships: relationshipTexts.done() };
   const slug = graph.root.name.replace(/[^A-Za-z0-9._-]+/g, "-") || "sbom";
-  doc.documentNamespace = `${NAMESPACE_BASE}/${slug}-${contentUuid(JSON.stringify(doc))}`;
-  return doc;
+  const uuid = chunksUuid(spliceArrays(header(""), arrays));
+  return spliceArrays(header(`${NAMESPACE_BASE}/${slug}-${uuid}`), arrays);
 }
 
 function toPackage(
