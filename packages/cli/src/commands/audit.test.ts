@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OsvServer, readRecords, startOsvServer } from "../../../../test/servers/osv-server.js";
-import type { CliIO } from "../io.js";
-import { run } from "../program.js";
+import { runCli } from "../__tests__/run-cli.js";
 
 const FIXTURES = new URL("../../../../test/fixtures/", import.meta.url).pathname;
 const ADVISORIES = join(FIXTURES, "advisories");
@@ -25,21 +24,7 @@ function project(policy = AGE): string {
 }
 
 async function tollgate(dir: string, args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: dir,
-    env: { XDG_CACHE_HOME: join(dir, ".cache") },
-    isTTY: false,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
+  return runCli(args, dir, { XDG_CACHE_HOME: join(dir, ".cache") });
 }
 
 let server: OsvServer;

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../__tests__/run-cli.js";
 import type { CliIO } from "../io.js";
 import { run } from "../program.js";
 
@@ -18,21 +19,7 @@ function project(policy?: string): string {
 }
 
 async function tollgate(dir: string, args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: dir,
-    env: ENV,
-    isTTY: false,
-  };
-  const code = await run(["policy", ...args], io);
-  return { code, stdout, stderr };
+  return runCli(["policy", ...args], dir, ENV);
 }
 
 const LENIENT =

@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../__tests__/run-cli.js";
 import type { CliIO } from "../io.js";
 import { run } from "../program.js";
 
@@ -36,20 +37,7 @@ function bookstack(policy = POLICY): string {
 }
 
 async function tollgate(dir: string, args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: dir,
-    env: { npm_config_registry: "https://registry.example.org/" },
-    isTTY: false,
-  };
-  return { code: await run(["review", ...args], io), stdout, stderr };
+  return runCli(["review", ...args], dir, { npm_config_registry: "https://registry.example.org/" });
 }
 
 describe("tollgate review", () => {

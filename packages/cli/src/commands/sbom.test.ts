@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { GraphBuilder } from "@tollgate/inventory";
 import { serializeSbom, toCycloneDx } from "@tollgate/sbom";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { CliIO } from "../io.js";
-import { run } from "../program.js";
+import { runCli } from "../__tests__/run-cli.js";
 
 let dir: string;
 
@@ -25,21 +24,7 @@ async function inputSbom(): Promise<string> {
 }
 
 async function tollgate(args: string[], env: NodeJS.ProcessEnv = { SOURCE_DATE_EPOCH: "1700000000" }) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: dir,
-    env,
-    isTTY: false,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
+  return runCli(args, dir, env);
 }
 
 async function readJson(path: string) {

@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../io.js";
-import { run } from "../program.js";
+import { runCli } from "../__tests__/run-cli.js";
 
 const TOKEN = "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";
 
@@ -17,22 +16,8 @@ function project(files: Record<string, string>): string {
 }
 
 async function tollgate(dir: string, args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: dir,
-    env: {},
-    isTTY: false,
-  };
   // Tests run from TypeScript sources, where there is no compiled worker: scan in this thread.
-  const code = await run(["scan", "--workers", "0", ...args], io);
-  return { code, stdout, stderr };
+  return runCli(["scan", "--workers", "0", ...args], dir);
 }
 
 describe("tollgate scan", () => {

@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SigstoreStack, startSigstoreStack } from "../../../../test/servers/sigstore.js";
 import { fakeGitHubToken, TEST_ISSUER, TEST_SAN } from "../../../../test/servers/sigstore-token.js";
-import type { CliIO } from "../io.js";
-import { run } from "../program.js";
+import { runCli } from "../__tests__/run-cli.js";
 
 let stack: SigstoreStack;
 let dir: string;
@@ -24,21 +23,7 @@ beforeAll(async () => {
 afterAll(async () => stack.close());
 
 async function tollgate(args: string[], env: NodeJS.ProcessEnv = { SIGSTORE_ID_TOKEN: fakeGitHubToken() }) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: dir,
-    env,
-    isTTY: false,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
+  return runCli(args, dir, env);
 }
 
 const instance = () => [
