@@ -1,23 +1,12 @@
 import { InventoryError } from "../../errors.js";
 import { findJsonSyntaxError } from "./json-syntax.js";
+import { pointAt, type TextPoint } from "./text-position.js";
 
-/** A line (1-based) and column (1-based) in a text. */
-export interface TextPosition {
-  line: number;
-  column: number;
-}
+/** A line (1-based) and column (1-based) in a text (the same type as text-position's). */
+export type TextPosition = TextPoint;
 
 /** The line and column of a character offset, counted in one pass up to it. */
-export function positionAt(text: string, offset: number): TextPosition {
-  const end = Math.max(0, Math.min(offset, text.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: end - lineStart + 1 };
-}
+export const positionAt: (text: string, offset: number) => TextPosition = pointAt;
 
 /**
  * Parses a JSON lockfile; a syntax error becomes LOCKFILE_PARSE naming the line and
