@@ -2,24 +2,29 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runReleaseGate, verifyRecordDigest } from "@tollgate/gate";
 import { describe, expect, it } from "vitest";
-import { leakedGitHubToken, offlineDatabase, prepareSampleRelease } from "./sample-release.js";
+import { leakedGitHubToken, offlineDatabase, prepareSampleRelease, type SampleRelease } from "./sample-release.js";
 
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
 const now = () => new Date("2026-11-22T12:00:00Z");
 
+/** The gate over a sample release, offline, with a fixed clock. */
+async function offlineGate(sample: SampleRelease) {
+  return {
+    path: sample.dir,
+    artifacts: sample.artifacts,
+    cwd: sample.dir,
+    outputDir: "evidence",
+    db: await offlineDatabase(),
+    toolVersion: "0.1.0",
+    env,
+    now,
+  };
+}
+
 describe("the release gate without signing (tollgate gate)", () => {
   it("passes a clean release and records every input with its digest", async () => {
     const sample = await prepareSampleRelease();
-    const outcome = await runReleaseGate({
-      path: sample.dir,
-      artifacts: sample.artifacts,
-      cwd: sample.dir,
-      outputDir: "evidence",
-      db: await offlineDatabase(),
-      toolVersion: "0.1.0",
-      env,
-      now,
-    });
+    const outcome = await runReleaseGate(await offlineGate(sample));
     expect(outcome.results.map((r) => [r.name, r.verdict])).toEqual([
       ["sbom", "pass"],
       ["advisories", "pass"],
@@ -47,14 +52,7 @@ describe("the release gate without signing (tollgate gate)", () => {
     const sample = await prepareSampleRelease({ leakedToken: token, vulnerableDependency: true, deniedLicense: true });
     const masked: string[] = [];
     const outcome = await runReleaseGate({
-      path: sample.dir,
-      artifacts: sample.artifacts,
-      cwd: sample.dir,
-      outputDir: "evidence",
-      db: await offlineDatabase(),
-      toolVersion: "0.1.0",
-      env,
-      now,
+      ...(await offlineGate(sample)),
       onSecret: (s) => masked.push(s),
       release: () => [
         {
