@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { attestRelease, signArtifacts, verifyArtifactBundle } from "@tollgate/attest";
+import { verifyArtifactBundle } from "@tollgate/attest";
 import { run } from "@tollgate/cli";
-import { type GateStage, runReleaseGate, verificationSummaryOf } from "@tollgate/gate";
+import { type GateStage, runReleaseGate, signingStages } from "@tollgate/gate";
 import { createGitHubClient, publishReleaseAssets, uploadAttestation } from "@tollgate/github";
 import { createHttpClient } from "@tollgate/net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loopbackInstance, loopbackSession, trustOf } from "../attest/helpers.js";
+import { loopbackInstance, trustOf } from "../attest/helpers.js";
 import { leakedGitHubToken, prepareSampleRelease } from "../gate/sample-release.js";
 import { type FakeGitHub, startFakeGitHub } from "../servers/github-api.js";
 import { type OsvServer, readRecords, startOsvServer } from "../servers/osv-server.js";
@@ -30,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all([osv.close(), stack.close(), github.close()]));
 
-/** Sign, attest (provenance, SBOMs, verification summary) and publish: the release stages of the root action. */
+/** Sign and attest (signingStages, as the CLI and the root action do), then publish to the fake GitHub. */
 function releaseStages(evidence: string): Parameters<typeof runReleaseGate>[0]["release"] {
   const gh = createGitHubClient({
     http: createHttpClient({ allowOnly: ["127.0.0.1"] }),
@@ -39,64 +38,26 @@ function releaseStages(evidence: string): Parameters<typeof runReleaseGate>[0]["
     token: "test-token",
   });
   const written: string[] = [];
+  const signing = signingStages({
+    instance: loopbackInstance(stack),
+    getToken: async () => fakeGitHubToken(),
+    outDir: evidence,
+    verifierId: "https://github.com/tollgate-dev/tollgate/actions/gate@v0.1.0",
+    resourceUri: `git+https://github.com/${TEST_REPOSITORY}@refs/tags/${TAG}`,
+    policyUri: `https://github.com/${TEST_REPOSITORY}/blob/${TAG}/tollgate.yml`,
+    onWritten: (files) => written.push(...files),
+  });
   return (context): GateStage[] => [
-    {
-      name: "sign",
-      title: "Sign",
-      run: async () => {
-        const result = await signArtifacts({
-          paths: context.artifacts,
-          session: loopbackSession(stack),
-          outDir: evidence,
-        });
-        written.push(...result.written);
-        return {
-          name: "sign",
-          title: "Sign",
-          verdict: "pass",
-          counts: { artifacts: result.artifacts.length },
-          findings: [],
-        };
-      },
-    },
-    {
-      name: "attest",
-      title: "Attest",
-      run: async () => {
-        const recordBytes = await readFile(context.recordFile);
-        const result = await attestRelease({
-          paths: context.artifacts,
-          sbomPaths: context.sbomFiles,
-          outDir: evidence,
-          instance: () => loopbackInstance(stack),
-          getToken: async () => fakeGitHubToken(),
-          extraPredicates: [
-            verificationSummaryOf(context.record, {
-              verifierId: "https://github.com/tollgate-dev/tollgate/actions/gate@v0.1.0",
-              resourceUri: `git+https://github.com/${TEST_REPOSITORY}@refs/tags/${TAG}`,
-              policyUri: `https://github.com/${TEST_REPOSITORY}/blob/${TAG}/tollgate.yml`,
-              recordUri: basename(context.recordFile),
-              recordSha256: createHash("sha256").update(recordBytes).digest("hex"),
-            }),
-          ],
-        });
-        for (const file of result.files) {
-          written.push(file.path);
-          for (const bundle of file.bundles) await uploadAttestation(gh, { owner, repo }, bundle);
-        }
-        return {
-          name: "attest",
-          title: "Attest",
-          verdict: "pass",
-          counts: { attestations: result.files.length },
-          findings: [],
-        };
-      },
-    },
+    ...signing(context),
     {
       name: "publish",
       title: "Publish",
       run: async () => {
+        for (const file of written.filter((f) => f.endsWith(".intoto.jsonl"))) {
+          for (const line of (await readFile(file, "utf8")).trim().split("\n")) {
+            await uploadAttestation(gh, { owner, repo }, JSON.parse(line));
+          }
+        }
         const files = [...context.artifacts, ...written, context.recordFile, ...context.sbomFiles].map((path) => ({
           path,
         }));

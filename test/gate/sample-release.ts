@@ -37,8 +37,12 @@ async function filesUnder(dir: string): Promise<string[]> {
 async function npmTarball(dir: string): Promise<Buffer> {
   const tar = pack();
   const chunks: Buffer[] = [];
-  tar.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => tar.on("end", resolve));
+  tar.on("data", (c: unknown) => {
+    chunks.push(c as Buffer);
+  });
+  const done = new Promise<void>((resolve) => {
+    tar.on("end", () => resolve());
+  });
   for (const file of await filesUnder(dir)) {
     tar.entry({ name: `package/${file}`, mtime: new Date(499162500000), mode: 0o644 }, await readFile(join(dir, file)));
   }

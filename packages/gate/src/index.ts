@@ -11,6 +11,8 @@ export type { ReleaseContext, ReleaseGateOptions, ReleaseGateOutcome } from "./r
 export { RECORD_FILE, runReleaseGate } from "./release-gate.js";
 export type { GateStage, RunGateOptions } from "./run-gate.js";
 export { runGate } from "./run-gate.js";
+export type { SigningStagesOptions } from "./signing-stages.js";
+export { signingStages } from "./signing-stages.js";
 export { advisoriesStage } from "./stages/advisories-stage.js";
 export { policyStage } from "./stages/policy-stage.js";
 export { sbomStage } from "./stages/sbom-stage.js";
