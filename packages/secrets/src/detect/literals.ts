@@ -8,8 +8,27 @@ export interface JoinedLiteral {
   junctions: number[];
 }
 
-const JUNCTION = /(["'`])[ \t]*\+[ \t\r\n]*(["'`])/g;
 const MAX_LITERAL = 512;
+
+const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
+
+/**
+ * The next junction at or after `from`: a quote, spaces or tabs, `+`, white space and a quote
+ * (what `/(["'`])[ \t]*\+[ \t\r\n]*(["'`])/g` matches), found from the `+` by a native
+ * `indexOf` rather than by trying the pattern at every quote. Returns the offsets of both quotes.
+ */
+function nextJunction(text: string, from: number): [number, number] | undefined {
+  for (let plus = text.indexOf("+", from); plus !== -1; plus = text.indexOf("+", plus + 1)) {
+    let left = plus - 1;
+    for (let c = text.charCodeAt(left); left >= from && (c === 32 || c === 9); c = text.charCodeAt(left)) left--;
+    if (left < from || !isQuote(text.charCodeAt(left))) continue;
+    let right = plus + 1;
+    for (let c = text.charCodeAt(right); c === 32 || c === 9 || c === 13 || c === 10; c = text.charCodeAt(right))
+      right++;
+    if (isQuote(text.charCodeAt(right))) return [left, right];
+  }
+  return undefined;
+}
 
 function literalStart(text: string, close: number, quote: string): number {
   const stop = Math.max(0, close - MAX_LITERAL);
@@ -40,27 +59,28 @@ export function joinedLiterals(text: string): JoinedLiteral[] {
   const out: JoinedLiteral[] = [];
   let current: JoinedLiteral | undefined;
   let currentEnd = -1;
-  JUNCTION.lastIndex = 0;
-  for (let m = JUNCTION.exec(text); m !== null; m = JUNCTION.exec(text)) {
-    const leftQuote = m[1] as string;
-    const rightQuote = m[2] as string;
-    const open = m.index + m[0].length - 1;
+  let from = 0;
+  for (let j = nextJunction(text, from); j !== undefined; j = nextJunction(text, from)) {
+    const [index, open] = j;
+    from = open + 1;
+    const leftQuote = text[index] as string;
+    const rightQuote = text[open] as string;
     const close = literalEnd(text, open, rightQuote);
     if (close < 0) continue;
     const right = text.slice(open + 1, close);
-    if (current && m.index === currentEnd) {
+    if (current && index === currentEnd) {
       current.junctions.push(current.text.length);
       current.text += right;
     } else {
-      const start = literalStart(text, m.index, leftQuote);
+      const start = literalStart(text, index, leftQuote);
       if (start < 0) continue;
       if (current) out.push(current);
-      const left = text.slice(start, m.index);
+      const left = text.slice(start, index);
       current = { start, end: close, text: left + right, junctions: [left.length] };
     }
     current.end = close;
     currentEnd = close;
-    JUNCTION.lastIndex = close;
+    from = close;
   }
   if (current) out.push(current);
   return out.filter((j) => j.text.length >= 16);
