@@ -85,6 +85,23 @@ const tools = [
     command: (dir) => ["node", [cli, "sbom", ".", "--output-dir", out(dir, "tollgate-both")]],
   },
   {
+    // V8 trades speed for memory here (more frequent full collections); a flag for memory-bound runners.
+    name: "tollgate sbom (CycloneDX only), node --optimize-for-size",
+    command: (dir) => [
+      "node",
+      [
+        "--optimize-for-size",
+        cli,
+        "sbom",
+        ".",
+        "--format",
+        "cyclonedx-json",
+        "--output",
+        out(dir, "tollgate-small.cdx.json"),
+      ],
+    ],
+  },
+  {
     name: "@tollgate/sbom alone (no CLI start-up)",
     command: (dir) => ["node", [join(root, "bench/sbom/sbom-only.mjs"), dir, out(dir, "tollgate-lib.cdx.json")]],
   },

@@ -22,6 +22,7 @@ export type ToSpdxOptions = WriteSbomOptions;
 /** Where documentNamespace URIs live; they identify documents and are never fetched. */
 export const NAMESPACE_BASE = "https://tollgate-dev.github.io/spdxdocs";
 
+/** SPDX checksum algorithm names of the graph model's hash algorithms. */
 export const SPDX_CHECKSUM: Record<HashAlgorithm, string> = {
   MD5: "MD5",
   "SHA-1": "SHA1",
