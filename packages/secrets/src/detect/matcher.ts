@@ -1,6 +1,6 @@
 import type { CompiledRule } from "../rules/compile.js";
 import { shannonEntropy } from "./entropy.js";
-import { KeywordAutomaton } from "./keywords.js";
+import { KeywordFilter } from "./keywords.js";
 import { placeholderReason } from "./placeholders.js";
 import { validate } from "./validators.js";
 
@@ -18,14 +18,14 @@ const MAX_RANGE = 64 * 1024;
 const LINE_LOOKBACK = 256;
 
 /**
- * Runs rules only at their keywords. An Aho-Corasick automaton finds every
+ * Runs rules only at their keywords. A keyword filter finds every
  * keyword hit in one pass; an anchored rule is then tried once at each hit
  * (sticky regex), a windowed rule over a bounded window around its hits. A
  * megabyte-long minified line thus costs one automaton pass, never a
  * backtracking regex over the whole line.
  */
 export class Matcher {
-  private readonly automaton: KeywordAutomaton;
+  private readonly filter: KeywordFilter;
   /** For each keyword id, the rules it triggers. */
   private readonly owners: number[][];
   readonly rules: CompiledRule[];
@@ -33,7 +33,7 @@ export class Matcher {
   constructor(rules: CompiledRule[]) {
     this.rules = rules;
     const keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort();
-    this.automaton = new KeywordAutomaton(keywords);
+    this.filter = new KeywordFilter(keywords);
     this.owners = keywords.map((k) => rules.flatMap((r, i) => (r.keywords.includes(k) ? [i] : [])));
   }
 
@@ -47,7 +47,7 @@ export class Matcher {
     const windows = new Map<number, Array<[number, number]>>();
     const matches: RawMatch[] = [];
     const seen = new Set<string>();
-    const { ids, starts, runs } = this.automaton.search(text);
+    const { ids, starts, runs } = this.filter.search(text);
     for (let h = 0; h < ids.length; h++) {
       const at = starts[h] as number;
       for (const i of this.owners[ids[h] as number] ?? []) {
