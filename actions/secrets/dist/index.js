@@ -59338,33 +59338,51 @@ async function scanCompressed(name, kind, source, depth, ctx) {
             ctx.report.unscanned({ file: name, reason: "corrupt", detail: `${kind} stream is broken: ${scan_source_describe(error)}` });
     }
 }
+/**
+ * Feeds one chunk of a text to the scanner after checking the single-file and total byte limits
+ * (`bytes` already fed); false, with the file reported as cut short, when a limit stops it.
+ */
+function feed(name, scanner, chunk, bytes, ctx) {
+    if (bytes + chunk.byteLength > ctx.limits.maxFileBytes) {
+        ctx.report.unscanned({
+            file: name,
+            reason: "max-file-bytes",
+            detail: `larger than ${ctx.limits.maxFileBytes} bytes; scanned the first ${bytes}`,
+        });
+        return false;
+    }
+    if (ctx.addBytes(chunk.byteLength) > ctx.limits.maxTotalBytes) {
+        ctx.report.unscanned({
+            file: name,
+            reason: "max-total-bytes",
+            detail: `the scan passed ${ctx.limits.maxTotalBytes} bytes in total; scanned the first ${bytes} of this file`,
+        });
+        return false;
+    }
+    scanner.write(chunk);
+    return true;
+}
+function finish(name, scanner, bytes, ctx) {
+    for (const finding of scanner.end())
+        ctx.report.finding(name, finding);
+    ctx.report.scanned(bytes);
+}
 /** Scans a file or member as text, enforcing the single-file and total byte limits. */
 async function scanText(name, source, ctx) {
     const scanner = new StreamScanner(ctx.analyze);
     let bytes = 0;
     for await (const chunk of source) {
-        if (bytes + chunk.byteLength > ctx.limits.maxFileBytes) {
-            ctx.report.unscanned({
-                file: name,
-                reason: "max-file-bytes",
-                detail: `larger than ${ctx.limits.maxFileBytes} bytes; scanned the first ${bytes}`,
-            });
+        if (!feed(name, scanner, chunk, bytes, ctx))
             break;
-        }
-        if (ctx.addBytes(chunk.byteLength) > ctx.limits.maxTotalBytes) {
-            ctx.report.unscanned({
-                file: name,
-                reason: "max-total-bytes",
-                detail: `the scan passed ${ctx.limits.maxTotalBytes} bytes in total; scanned the first ${bytes} of this file`,
-            });
-            break;
-        }
         bytes += chunk.byteLength;
-        scanner.write(chunk);
     }
-    for (const finding of scanner.end())
-        ctx.report.finding(name, finding);
-    ctx.report.scanned(bytes);
+    finish(name, scanner, bytes, ctx);
+}
+/** `scanText` of a text already in memory, in one synchronous step. */
+function scanTextBytes(name, text, ctx) {
+    const scanner = new StreamScanner(ctx.analyze);
+    const fed = text.byteLength > 0 && feed(name, scanner, text, 0, ctx) ? text.byteLength : 0;
+    finish(name, scanner, fed, ctx);
 }
 //# sourceMappingURL=scan-source.js.map
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/walk/files.js
@@ -59454,8 +59472,14 @@ function readSmallFile(path, size) {
     const fd = (0,external_node_fs_.openSync)(path, "r");
     try {
         let total = 0;
-        for (let n = 1; n > 0 && total < readBuffer.length; total += n)
-            n = (0,external_node_fs_.readSync)(fd, readBuffer, total, readBuffer.length - total, total);
+        for (;;) {
+            const want = readBuffer.length - total;
+            const n = (0,external_node_fs_.readSync)(fd, readBuffer, total, want, total);
+            total += n;
+            // A regular file gives fewer bytes than asked only at its end: no extra read to see end of file.
+            if (n === 0 || n < want)
+                break;
+        }
         if (total > size)
             throw Object.assign(new Error("the file grew during the scan"), { code: "EAGAIN" });
         return readBuffer.subarray(0, total);
@@ -59488,7 +59512,13 @@ async function scanFile(task, ctx) {
         }
         const small = info.size <= SMALL_FILE ? readSmallFile(task.path, info.size) : undefined;
         const head = small ?? readHead(task.path, 512);
-        if (sniffContainer(head) === "zip" && ctx.limits.maxDepth > 0) {
+        const kind = sniffContainer(head);
+        if (small && kind === "file") {
+            // Most files: plain text already in memory, scanned without an async step.
+            scanTextBytes(task.name, small, ctx);
+            return;
+        }
+        if (kind === "zip" && ctx.limits.maxDepth > 0) {
             ctx.report.archive();
             await scanZipFile(task.name, task.path, 1, ctx);
             return;

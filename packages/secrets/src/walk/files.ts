@@ -5,7 +5,7 @@ import { SecretsError } from "../errors.js";
 import { fromBuffer, sniffContainer } from "./byte-source.js";
 import type { WalkContext } from "./context.js";
 import type { Unscanned } from "./limits.js";
-import { describe, scanSource } from "./scan-source.js";
+import { describe, scanSource, scanTextBytes } from "./scan-source.js";
 import { scanZipFile } from "./zip.js";
 
 /** Files up to this size are read in one call. */
@@ -96,8 +96,13 @@ function readSmallFile(path: string, size: number): Buffer {
   const fd = openSync(path, "r");
   try {
     let total = 0;
-    for (let n = 1; n > 0 && total < readBuffer.length; total += n)
-      n = readSync(fd, readBuffer, total, readBuffer.length - total, total);
+    for (;;) {
+      const want = readBuffer.length - total;
+      const n = readSync(fd, readBuffer, total, want, total);
+      total += n;
+      // A regular file gives fewer bytes than asked only at its end: no extra read to see end of file.
+      if (n === 0 || n < want) break;
+    }
     if (total > size) throw Object.assign(new Error("the file grew during the scan"), { code: "EAGAIN" });
     return readBuffer.subarray(0, total);
   } finally {
@@ -129,7 +134,13 @@ export async function scanFile(task: FileTask, ctx: WalkContext): Promise<void> 
     }
     const small = info.size <= SMALL_FILE ? readSmallFile(task.path, info.size) : undefined;
     const head = small ?? readHead(task.path, 512);
-    if (sniffContainer(head) === "zip" && ctx.limits.maxDepth > 0) {
+    const kind = sniffContainer(head);
+    if (small && kind === "file") {
+      // Most files: plain text already in memory, scanned without an async step.
+      scanTextBytes(task.name, small, ctx);
+      return;
+    }
+    if (kind === "zip" && ctx.limits.maxDepth > 0) {
       ctx.report.archive();
       await scanZipFile(task.name, task.path, 1, ctx);
       return;

@@ -94,30 +94,50 @@ async function scanCompressed(
   }
 }
 
+/**
+ * Feeds one chunk of a text to the scanner after checking the single-file and total byte limits
+ * (`bytes` already fed); false, with the file reported as cut short, when a limit stops it.
+ */
+function feed(name: string, scanner: StreamScanner, chunk: Uint8Array, bytes: number, ctx: WalkContext): boolean {
+  if (bytes + chunk.byteLength > ctx.limits.maxFileBytes) {
+    ctx.report.unscanned({
+      file: name,
+      reason: "max-file-bytes",
+      detail: `larger than ${ctx.limits.maxFileBytes} bytes; scanned the first ${bytes}`,
+    });
+    return false;
+  }
+  if (ctx.addBytes(chunk.byteLength) > ctx.limits.maxTotalBytes) {
+    ctx.report.unscanned({
+      file: name,
+      reason: "max-total-bytes",
+      detail: `the scan passed ${ctx.limits.maxTotalBytes} bytes in total; scanned the first ${bytes} of this file`,
+    });
+    return false;
+  }
+  scanner.write(chunk);
+  return true;
+}
+
+function finish(name: string, scanner: StreamScanner, bytes: number, ctx: WalkContext): void {
+  for (const finding of scanner.end()) ctx.report.finding(name, finding);
+  ctx.report.scanned(bytes);
+}
+
 /** Scans a file or member as text, enforcing the single-file and total byte limits. */
 export async function scanText(name: string, source: ByteSource, ctx: WalkContext): Promise<void> {
   const scanner = new StreamScanner(ctx.analyze);
   let bytes = 0;
   for await (const chunk of source) {
-    if (bytes + chunk.byteLength > ctx.limits.maxFileBytes) {
-      ctx.report.unscanned({
-        file: name,
-        reason: "max-file-bytes",
-        detail: `larger than ${ctx.limits.maxFileBytes} bytes; scanned the first ${bytes}`,
-      });
-      break;
-    }
-    if (ctx.addBytes(chunk.byteLength) > ctx.limits.maxTotalBytes) {
-      ctx.report.unscanned({
-        file: name,
-        reason: "max-total-bytes",
-        detail: `the scan passed ${ctx.limits.maxTotalBytes} bytes in total; scanned the first ${bytes} of this file`,
-      });
-      break;
-    }
+    if (!feed(name, scanner, chunk, bytes, ctx)) break;
     bytes += chunk.byteLength;
-    scanner.write(chunk);
   }
-  for (const finding of scanner.end()) ctx.report.finding(name, finding);
-  ctx.report.scanned(bytes);
+  finish(name, scanner, bytes, ctx);
+}
+
+/** `scanText` of a text already in memory, in one synchronous step. */
+export function scanTextBytes(name: string, text: Uint8Array, ctx: WalkContext): void {
+  const scanner = new StreamScanner(ctx.analyze);
+  const fed = text.byteLength > 0 && feed(name, scanner, text, 0, ctx) ? text.byteLength : 0;
+  finish(name, scanner, fed, ctx);
 }
