@@ -57869,6 +57869,7 @@ const HASH_BITS = 18;
 const ENCODED = new Uint8Array(256);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_%-")
     ENCODED[c.charCodeAt(0)] = 1;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** ASCII upper case folded onto lower case. */
 const FOLD = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 function trigramHash(a, b, c) {
@@ -57916,14 +57917,13 @@ function rarityOf() {
     return (s, len) => ranks[len - 1]?.get(s) ?? 1e4 - 1;
 }
 /**
- * Case-folded multi-keyword search. Each keyword is anchored on its rarest
- * trigram (by a frequency table of source code). The scan loop reads the input
- * two bytes at a time and looks each pair up in a 64 KB table saying whether
- * the pair may start or end an anchor trigram and whether it breaks a run of
- * encoded alphabet; only then is the trigram hashed and tested in a bitmap,
- * and only a trigram in the bitmap has its keywords compared. Finds exactly
- * what an Aho-Corasick automaton finds (every occurrence of every keyword)
- * with about a tenth of the work per byte.
+ * Case-folded multi-keyword search. Each keyword is anchored on a rare trigram
+ * (by frequency tables of source code). The scan loop reads the input four
+ * bytes at a time and looks both byte pairs up in a 64 KB table saying whether
+ * the pair may start or end an anchor trigram; only then is the trigram hashed
+ * and tested in a bitmap, and only a trigram in the bitmap has its keywords
+ * compared. Finds exactly what an Aho-Corasick automaton finds (every
+ * occurrence of every keyword), with no per-byte state to carry.
  */
 class KeywordFilter {
     keywords;
@@ -57934,7 +57934,7 @@ class KeywordFilter {
     buckets = new Map();
     /** Keywords of two bytes, as (id, 1 when their trigram takes the byte after them, 0 the byte before) pairs. */
     short = [];
-    /** The input, copied to an aligned buffer (with padding) to be read as 16-bit words. */
+    /** The input, copied to an aligned buffer (with padding) to be read as 32-bit words. */
     scratch = Buffer.alloc(64 * 1024);
     constructor(keywords) {
         this.keywords = keywords.map((k) => k.toLowerCase());
@@ -57973,7 +57973,8 @@ class KeywordFilter {
             this.anchor(id, best, at(best), at(best + 1), at(best + 2), pairFlags);
         });
         for (let v = 0; v < 65536; v++) {
-            const [b0, b1] = [v & 0xff, v >>> 8];
+            // The pair as a 16-bit word of the input: the first byte is the low one on little-endian machines.
+            const [b0, b1] = LITTLE_ENDIAN ? [v & 0xff, v >>> 8] : [v >>> 8, v & 0xff];
             this.pairs[v] = pairFlags[(FOLD[b0] << 8) | FOLD[b1]];
         }
     }
@@ -58011,32 +58012,36 @@ class KeywordFilter {
         return this.scan(bytes, input.length, minRun);
     }
     reserve(n) {
-        if (this.scratch.length < n + 4)
-            this.scratch = Buffer.alloc(Math.max(n + 4, this.scratch.length * 2));
+        if (this.scratch.length < n + 8)
+            this.scratch = Buffer.alloc(Math.max(n + 8, this.scratch.length * 2));
         return this.scratch;
     }
     /** The scan of bytes[0, n); bytes is the aligned scratch buffer, with room for padding. */
     scan(bytes, n, minRun) {
         // Pad with spaces: outside the encoded alphabet, and no keyword can end past n (matches are checked against n).
-        bytes.fill(0x20, n, n + 4);
-        const words = new Uint16Array(bytes.buffer, bytes.byteOffset, (n + 1) >>> 1);
+        bytes.fill(0x20, n, n + 8);
+        // Four bytes at a time: one load, two pair lookups, one test; 90% of words go no further.
+        const quads = new Uint32Array(bytes.buffer, bytes.byteOffset, (n + 3) >>> 2);
         const pairs = this.pairs;
-        const bits = this.bits;
         const hits = [];
-        for (let w = 0; w < words.length; w++) {
-            const f = pairs[words[w]];
-            if (f === 0)
+        for (let i = 0; i < quads.length; i++) {
+            const q = quads[i];
+            const low = pairs[q & 0xffff];
+            const high = pairs[q >>> 16];
+            if ((low | high) === 0)
                 continue;
-            const p = w << 1;
-            if (f & RIGHT) {
-                const h = trigramHash(FOLD[bytes[p]], FOLD[bytes[p + 1]], FOLD[bytes[p + 2]]);
-                if ((bits[h >>> 5] >>> (h & 31)) & 1)
-                    this.verify(bytes, n, p, h, hits);
+            const p = i << 2;
+            if (LITTLE_ENDIAN) {
+                if (low !== 0)
+                    this.pair(bytes, n, p, low, hits);
+                if (high !== 0)
+                    this.pair(bytes, n, p + 2, high, hits);
             }
-            if (f & LEFT && p > 0) {
-                const h = trigramHash(FOLD[bytes[p - 1]], FOLD[bytes[p]], FOLD[bytes[p + 1]]);
-                if ((bits[h >>> 5] >>> (h & 31)) & 1)
-                    this.verify(bytes, n, p - 1, h, hits);
+            else {
+                if (high !== 0)
+                    this.pair(bytes, n, p, high, hits);
+                if (low !== 0)
+                    this.pair(bytes, n, p + 2, low, hits);
             }
         }
         // A two-byte keyword at the very end (or start) has no byte after (or before) it to make its trigram.
@@ -58047,6 +58052,20 @@ class KeywordFilter {
                 hits.push(start * this.keywords.length + id);
         }
         return this.split(hits, encodedRuns(bytes, n, minRun));
+    }
+    /** Tests the trigrams the pair at `p` (with flags `f`) starts or ends in the bitmap. */
+    pair(bytes, n, p, f, hits) {
+        const bits = this.bits;
+        if (f & RIGHT) {
+            const h = trigramHash(FOLD[bytes[p]], FOLD[bytes[p + 1]], FOLD[bytes[p + 2]]);
+            if ((bits[h >>> 5] >>> (h & 31)) & 1)
+                this.verify(bytes, n, p, h, hits);
+        }
+        if (f & LEFT && p > 0) {
+            const h = trigramHash(FOLD[bytes[p - 1]], FOLD[bytes[p]], FOLD[bytes[p + 1]]);
+            if ((bits[h >>> 5] >>> (h & 31)) & 1)
+                this.verify(bytes, n, p - 1, h, hits);
+        }
     }
     /** Compares the keywords anchored on trigram hash `h` with the trigram at `t`. */
     verify(bytes, n, t, h, hits) {
