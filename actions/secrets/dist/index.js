@@ -57931,7 +57931,7 @@ class KeywordFilter {
     pairs = new Uint8Array(65536);
     bits = new Int32Array(1 << (HASH_BITS - 5));
     /** For each trigram hash in the bitmap: pairs of (keyword id, offset of the trigram in the keyword). */
-    buckets = new Map();
+    buckets = new Array(1 << HASH_BITS).fill(undefined);
     /** Keywords of two bytes, as (id, 1 when their trigram takes the byte after them, 0 the byte before) pairs. */
     short = [];
     /** The input, copied to an aligned buffer (with padding) to be read as 32-bit words. */
@@ -57984,10 +57984,10 @@ class KeywordFilter {
         pairFlags[(b << 8) | c] = pairFlags[(b << 8) | c] | LEFT;
         const hash = trigramHash(a, b, c);
         this.bits[hash >>> 5] = this.bits[hash >>> 5] | (1 << (hash & 31));
-        let bucket = this.buckets.get(hash);
+        let bucket = this.buckets[hash];
         if (!bucket) {
             bucket = [];
-            this.buckets.set(hash, bucket);
+            this.buckets[hash] = bucket;
         }
         for (let j = 0; j < bucket.length; j += 2)
             if (bucket[j] === id && bucket[j + 1] === offset)
@@ -58069,7 +58069,7 @@ class KeywordFilter {
     }
     /** Compares the keywords anchored on trigram hash `h` with the trigram at `t`. */
     verify(bytes, n, t, h, hits) {
-        const bucket = this.buckets.get(h);
+        const bucket = this.buckets[h];
         for (let j = 0; j < bucket.length; j += 2) {
             const id = bucket[j];
             const start = t - bucket[j + 1];

@@ -79,7 +79,7 @@ export class KeywordFilter {
   private readonly pairs = new Uint8Array(65536);
   private readonly bits = new Int32Array(1 << (HASH_BITS - 5));
   /** For each trigram hash in the bitmap: pairs of (keyword id, offset of the trigram in the keyword). */
-  private readonly buckets = new Map<number, number[]>();
+  private readonly buckets: Array<number[] | undefined> = new Array(1 << HASH_BITS).fill(undefined);
   /** Keywords of two bytes, as (id, 1 when their trigram takes the byte after them, 0 the byte before) pairs. */
   private readonly short: number[] = [];
   /** The input, copied to an aligned buffer (with padding) to be read as 32-bit words. */
@@ -129,10 +129,10 @@ export class KeywordFilter {
     pairFlags[(b << 8) | c] = (pairFlags[(b << 8) | c] as number) | LEFT;
     const hash = trigramHash(a, b, c);
     this.bits[hash >>> 5] = (this.bits[hash >>> 5] as number) | (1 << (hash & 31));
-    let bucket = this.buckets.get(hash);
+    let bucket = this.buckets[hash];
     if (!bucket) {
       bucket = [];
-      this.buckets.set(hash, bucket);
+      this.buckets[hash] = bucket;
     }
     for (let j = 0; j < bucket.length; j += 2) if (bucket[j] === id && bucket[j + 1] === offset) return;
     bucket.push(id, offset);
@@ -216,7 +216,7 @@ export class KeywordFilter {
 
   /** Compares the keywords anchored on trigram hash `h` with the trigram at `t`. */
   private verify(bytes: Buffer, n: number, t: number, h: number, hits: number[]): void {
-    const bucket = this.buckets.get(h) as number[];
+    const bucket = this.buckets[h] as number[];
     for (let j = 0; j < bucket.length; j += 2) {
       const id = bucket[j] as number;
       const start = t - (bucket[j + 1] as number);
