@@ -4,7 +4,7 @@
 // positions need a closer look. Only speed depends on these tables, never what is found.
 //
 //   node bench/secrets/run.mjs --skip-secretlint   # builds bench/.work/secrets/tree once
-//   node bench/secrets/trigrams.mjs
+//   node bench/secrets/trigrams.mjs && npx biome check --write packages/secrets/src/detect/common-trigrams.ts
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
