@@ -56,6 +56,15 @@ export function syntheticProject(count, seed = 20_000) {
       parent.dependencies = { ...(parent.dependencies ?? {}), [name]: `^${v}` };
     }
   }
+  // Every package is depended on by an earlier one, so all of them are reachable from the root
+  // (npm sbom leaves unreachable, extraneous packages out).
+  for (let i = 100; i < count; i++) {
+    if (i % 10 === 9) continue;
+    let parent = pick(i);
+    while (parent % 10 === 9) parent = pick(i);
+    const entry = packages[`node_modules/${names[parent]}`];
+    entry.dependencies = { ...(entry.dependencies ?? {}), [names[i]]: `^${version(i)}` };
+  }
   const lockfile = { name: "synthetic-app", version: "1.0.0", lockfileVersion: 3, requires: true, packages };
   const manifest = { name: "synthetic-app", version: "1.0.0", dependencies: directProd, devDependencies: directDev };
   return { lockfile, manifest };

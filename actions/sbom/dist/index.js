@@ -63380,17 +63380,9 @@ function findJsonSyntaxError(text) {
 ;// CONCATENATED MODULE: ../../packages/inventory/dist/readers/shared/json-locate.js
 
 
+
 /** The line and column of a character offset, counted in one pass up to it. */
-function positionAt(text, offset) {
-    const end = Math.max(0, Math.min(offset, text.length));
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) {
-        line++;
-        lineStart = i + 1;
-    }
-    return { line, column: end - lineStart + 1 };
-}
+const positionAt = pointAt;
 /**
  * Parses a JSON lockfile; a syntax error becomes LOCKFILE_PARSE naming the line and
  * column where the parser stopped and what it expected.
@@ -67292,6 +67284,7 @@ function isoSeconds(date) {
 
 /** Where documentNamespace URIs live; they identify documents and are never fetched. */
 const NAMESPACE_BASE = "https://tollgate-dev.github.io/spdxdocs";
+/** SPDX checksum algorithm names of the graph model's hash algorithms. */
 const SPDX_CHECKSUM = {
     MD5: "MD5",
     "SHA-1": "SHA1",
