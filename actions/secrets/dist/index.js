@@ -35340,7 +35340,7 @@ function defaultCallback(err) {
 /***/ 3138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "45e669229ebd11e3a832.js";
+module.exports = __nccwpck_require__.p + "bcbd20ae85954907e739.js";
 
 /***/ }),
 
@@ -44341,13 +44341,14 @@ function mergePartial(total, part) {
 /***/ 8095:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  scanInWorkers: () => (/* binding */ scanInWorkers)
+  defaultWorkerCount: () => (/* binding */ defaultWorkerCount),
+  startPool: () => (/* binding */ startPool)
 });
-
-// UNUSED EXPORTS: defaultWorkerCount
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -44370,22 +44371,41 @@ var collect = __nccwpck_require__(7419);
 
 /** How many workers to start when asked for "as many as there are cores". */
 function defaultWorkerCount() {
-    return Math.max(1, availableParallelism());
+    return Math.max(1, (0,external_node_os_namespaceObject.availableParallelism)());
 }
-/**
- * Scans tasks on `count` worker threads. Files are handed out one at a time
- * (the next to whichever worker is free), so one large file does not hold up
- * the rest; the byte budget is one shared counter.
- */
-async function scanInWorkers(tasks, settings, count) {
-    const shared = new BigInt64Array(new SharedArrayBuffer(8));
-    const total = (0,collect/* emptyPartial */.pP)();
+/** Starts `count` scan workers; each builds its rule matcher as it starts. */
+function startPool(count) {
     const url = new URL(/* asset import */ __nccwpck_require__(3138), __nccwpck_require__.b);
     if (url.protocol !== "file:" || !(0,external_node_fs_.existsSync)((0,external_node_url_.fileURLToPath)(url))) {
         throw new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", `the scan worker ${url.pathname} is missing (running from sources?)`, {
             hint: "build the package (npm run build) or scan in one thread with --workers 0",
         });
     }
+    // A worker holds one 4 MB text chunk at a time (buffers of nested zips live outside the heap):
+    // capping the heap makes the garbage collector keep it small instead of growing with the input.
+    const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
+    const workers = Array.from({ length: count }, () => new external_node_worker_threads_.Worker(url, { resourceLimits }));
+    // A worker that fails before it is given work (while the files are listed) fails the run.
+    const early = [];
+    for (const worker of workers)
+        worker.on("error", (error) => early.push(error));
+    return {
+        run: (tasks, settings) => {
+            const failed = early[0];
+            if (failed) {
+                const message = `a scan worker crashed: ${failed.message}`;
+                return Promise.reject(new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", message, { cause: failed }));
+            }
+            return runTasks(workers, tasks, settings);
+        },
+        close: async () => {
+            await Promise.all(workers.map((w) => w.terminate()));
+        },
+    };
+}
+async function runTasks(workers, tasks, settings) {
+    const shared = new BigInt64Array(new SharedArrayBuffer(8));
+    const total = (0,collect/* emptyPartial */.pP)();
     let next = 0;
     const runOne = (worker) => new Promise((resolveRun, rejectRun) => {
         const send = () => {
@@ -44408,16 +44428,7 @@ async function scanInWorkers(tasks, settings, count) {
         worker.on("error", (error) => rejectRun(new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", `a scan worker crashed: ${error.message}`, { cause: error })));
         send();
     });
-    // A worker holds one 4 MB text chunk at a time (buffers of nested zips live outside the heap):
-    // capping the heap makes the garbage collector keep it small instead of growing with the input.
-    const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
-    const workers = Array.from({ length: Math.min(count, tasks.length) }, () => new external_node_worker_threads_.Worker(url, { resourceLimits }));
-    try {
-        await Promise.all(workers.map(runOne));
-    }
-    finally {
-        await Promise.all(workers.map((w) => w.terminate()));
-    }
+    await Promise.all(workers.map(runOne));
     return total;
 }
 //# sourceMappingURL=pool.js.map
@@ -59562,8 +59573,10 @@ var collect = __nccwpck_require__(7419);
 
 
 
+
+
 let matcher;
-/** The matcher of the built-in rules, built once per thread (the automaton takes a while to build). */
+/** The matcher of the built-in rules, built once per thread (the keyword tables take a while to build). */
 function builtinMatcher() {
     matcher ??= new Matcher(compiledBuiltinRules());
     return matcher;
@@ -59581,6 +59594,14 @@ async function scanTasks(tasks, settings, addBytes) {
         await scanFile(task, ctx);
     return partial;
 }
+/** True when one of the paths is a directory (errors are left to the listing, which reports them). */
+async function anyDirectory(paths, cwd) {
+    for (const path of paths) {
+        if (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.resolve)(cwd, path)).then((s) => s.isDirectory(), () => false))
+            return true;
+    }
+    return false;
+}
 function compareUnscanned(a, b) {
     const s = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
     return s(a.file, b.file) || s(a.reason, b.reason) || s(a.detail, b.detail);
@@ -59591,17 +59612,26 @@ async function scanPaths(options) {
     const started = now();
     const config = options.config ?? defaultSecretsConfig();
     const settings = { limits: limitsFrom(config), decodeDepth: config["decode-depth"] };
-    const { tasks, unscanned } = await listFiles(options.paths, options.cwd);
-    const total = (0,collect/* emptyPartial */.pP)();
-    total.unscanned.push(...unscanned);
     const workers = options.workers ?? 0;
-    if (workers > 0 && tasks.length > 1) {
-        const { scanInWorkers } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8095));
-        (0,collect/* mergePartial */.AV)(total, await scanInWorkers(tasks, settings, workers));
+    // Workers start (and build their matchers) while the directories are listed; a scan of single
+    // files runs in this thread.
+    const pool = workers > 0 && (await anyDirectory(options.paths, options.cwd))
+        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8095))).startPool(workers)
+        : undefined;
+    const total = (0,collect/* emptyPartial */.pP)();
+    try {
+        const { tasks, unscanned } = await listFiles(options.paths, options.cwd);
+        total.unscanned.push(...unscanned);
+        if (pool && tasks.length > 1) {
+            (0,collect/* mergePartial */.AV)(total, await pool.run(tasks, settings));
+        }
+        else {
+            let used = 0;
+            (0,collect/* mergePartial */.AV)(total, await scanTasks(tasks, settings, (n) => (used += n)));
+        }
     }
-    else {
-        let used = 0;
-        (0,collect/* mergePartial */.AV)(total, await scanTasks(tasks, settings, (n) => (used += n)));
+    finally {
+        await pool?.close();
     }
     const { findings, suppressed } = applySuppressions(total.candidates, compileAllowlist(config.allow), options.baseline ?? new Set());
     return {

@@ -15,18 +15,19 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
-/**
- * Scans tasks on `count` worker threads. Files are handed out one at a time
- * (the next to whichever worker is free), so one large file does not hold up
- * the rest; the byte budget is one shared counter.
- */
-export async function scanInWorkers(
-  tasks: FileTask[],
-  settings: { limits: ScanLimits; decodeDepth: number },
-  count: number,
-): Promise<PartialResult> {
-  const shared = new BigInt64Array(new SharedArrayBuffer(8));
-  const total = emptyPartial();
+/** Worker threads started ahead of the file listing, so that they load while the directories are read. */
+export interface ScanPool {
+  /**
+   * Scans tasks on the pool's threads. Files are handed out in small batches (the next to whichever
+   * worker is free), so one large file does not hold up the rest; the byte budget is one shared counter.
+   */
+  run(tasks: FileTask[], settings: { limits: ScanLimits; decodeDepth: number }): Promise<PartialResult>;
+  /** Stops the threads. */
+  close(): Promise<void>;
+}
+
+/** Starts `count` scan workers; each builds its rule matcher as it starts. */
+export function startPool(count: number): ScanPool {
   const url = new URL("./worker.js", import.meta.url);
   if (url.protocol !== "file:" || !existsSync(fileURLToPath(url))) {
     throw new SecretsError(
@@ -37,6 +38,35 @@ export async function scanInWorkers(
       },
     );
   }
+  // A worker holds one 4 MB text chunk at a time (buffers of nested zips live outside the heap):
+  // capping the heap makes the garbage collector keep it small instead of growing with the input.
+  const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
+  const workers = Array.from({ length: count }, () => new Worker(url, { resourceLimits }));
+  // A worker that fails before it is given work (while the files are listed) fails the run.
+  const early: Error[] = [];
+  for (const worker of workers) worker.on("error", (error) => early.push(error));
+  return {
+    run: (tasks, settings) => {
+      const failed = early[0];
+      if (failed) {
+        const message = `a scan worker crashed: ${failed.message}`;
+        return Promise.reject(new SecretsError("SECRETS_WORKER_FAILED", message, { cause: failed }));
+      }
+      return runTasks(workers, tasks, settings);
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+async function runTasks(
+  workers: Worker[],
+  tasks: FileTask[],
+  settings: { limits: ScanLimits; decodeDepth: number },
+): Promise<PartialResult> {
+  const shared = new BigInt64Array(new SharedArrayBuffer(8));
+  const total = emptyPartial();
   let next = 0;
   const runOne = (worker: Worker): Promise<void> =>
     new Promise((resolveRun, rejectRun) => {
@@ -64,14 +94,6 @@ export async function scanInWorkers(
       );
       send();
     });
-  // A worker holds one 4 MB text chunk at a time (buffers of nested zips live outside the heap):
-  // capping the heap makes the garbage collector keep it small instead of growing with the input.
-  const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
-  const workers = Array.from({ length: Math.min(count, tasks.length) }, () => new Worker(url, { resourceLimits }));
-  try {
-    await Promise.all(workers.map(runOne));
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  await Promise.all(workers.map(runOne));
   return total;
 }

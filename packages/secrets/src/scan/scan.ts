@@ -1,3 +1,5 @@
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { defaultSecretsConfig, limitsFrom, type SecretsConfig } from "../config/schema.js";
 import { Matcher } from "../detect/matcher.js";
 import { compareFindings, type ScanResult } from "../report/types.js";
@@ -26,8 +28,8 @@ export interface ScanOptions {
 
 let matcher: Matcher | undefined;
 
-/** The matcher of the built-in rules, built once per thread (the automaton takes a while to build). */
-function builtinMatcher(): Matcher {
+/** The matcher of the built-in rules, built once per thread (the keyword tables take a while to build). */
+export function builtinMatcher(): Matcher {
   matcher ??= new Matcher(compiledBuiltinRules());
   return matcher;
 }
@@ -49,6 +51,20 @@ export async function scanTasks(
   return partial;
 }
 
+/** True when one of the paths is a directory (errors are left to the listing, which reports them). */
+async function anyDirectory(paths: string[], cwd: string): Promise<boolean> {
+  for (const path of paths) {
+    if (
+      await stat(resolve(cwd, path)).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
 function compareUnscanned(a: Unscanned, b: Unscanned): number {
   const s = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   return s(a.file, b.file) || s(a.reason, b.reason) || s(a.detail, b.detail);
@@ -60,16 +76,25 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const started = now();
   const config = options.config ?? defaultSecretsConfig();
   const settings = { limits: limitsFrom(config), decodeDepth: config["decode-depth"] };
-  const { tasks, unscanned } = await listFiles(options.paths, options.cwd);
-  const total = emptyPartial();
-  total.unscanned.push(...unscanned);
   const workers = options.workers ?? 0;
-  if (workers > 0 && tasks.length > 1) {
-    const { scanInWorkers } = await import("./pool.js");
-    mergePartial(total, await scanInWorkers(tasks, settings, workers));
-  } else {
-    let used = 0;
-    mergePartial(total, await scanTasks(tasks, settings, (n) => (used += n)));
+  // Workers start (and build their matchers) while the directories are listed; a scan of single
+  // files runs in this thread.
+  const pool =
+    workers > 0 && (await anyDirectory(options.paths, options.cwd))
+      ? (await import("./pool.js")).startPool(workers)
+      : undefined;
+  const total = emptyPartial();
+  try {
+    const { tasks, unscanned } = await listFiles(options.paths, options.cwd);
+    total.unscanned.push(...unscanned);
+    if (pool && tasks.length > 1) {
+      mergePartial(total, await pool.run(tasks, settings));
+    } else {
+      let used = 0;
+      mergePartial(total, await scanTasks(tasks, settings, (n) => (used += n)));
+    }
+  } finally {
+    await pool?.close();
   }
   const { findings, suppressed } = applySuppressions(
     total.candidates,

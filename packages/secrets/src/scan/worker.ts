@@ -2,7 +2,7 @@ import { parentPort } from "node:worker_threads";
 import type { FileTask } from "../walk/files.js";
 import type { ScanLimits } from "../walk/limits.js";
 import type { WorkerReply } from "./pool.js";
-import { scanTasks } from "./scan.js";
+import { builtinMatcher, scanTasks } from "./scan.js";
 
 /** A batch of files to scan, with the settings and the shared byte counter. */
 interface WorkerRequest {
@@ -10,6 +10,9 @@ interface WorkerRequest {
   settings: { limits: ScanLimits; decodeDepth: number };
   shared: BigInt64Array;
 }
+
+// Built now, while the main thread lists the files, rather than on the first batch.
+builtinMatcher();
 
 parentPort?.on("message", (request: WorkerRequest) => {
   const addBytes = (n: number): number => Number(Atomics.add(request.shared, 0, BigInt(n))) + n;
