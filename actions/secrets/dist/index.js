@@ -35340,7 +35340,7 @@ function defaultCallback(err) {
 /***/ 3138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "bcbd20ae85954907e739.js";
+module.exports = __nccwpck_require__.p + "6159c3f682d6796ec9bc.js";
 
 /***/ }),
 
@@ -44408,20 +44408,25 @@ async function runTasks(workers, tasks, settings) {
     const total = (0,collect/* emptyPartial */.pP)();
     let next = 0;
     const runOne = (worker) => new Promise((resolveRun, rejectRun) => {
+        // Two batches in flight per worker: the next is already queued when one is done, so the
+        // worker does not wait for the main thread between batches.
+        let inFlight = 0;
         const send = () => {
-            if (next >= tasks.length) {
-                resolveRun();
-                return;
+            while (inFlight < 2 && next < tasks.length) {
+                const batch = tasks.slice(next, next + 8);
+                next += batch.length;
+                inFlight++;
+                worker.postMessage({ tasks: batch, settings, shared });
             }
-            const batch = tasks.slice(next, next + 8);
-            next += batch.length;
-            worker.postMessage({ tasks: batch, settings, shared });
+            if (inFlight === 0)
+                resolveRun();
         };
         worker.on("message", (reply) => {
             if (reply.kind === "error") {
                 rejectRun(new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", `a scan worker failed: ${reply.message}`));
                 return;
             }
+            inFlight--;
             (0,collect/* mergePartial */.AV)(total, reply.result);
             send();
         });

@@ -70,20 +70,24 @@ async function runTasks(
   let next = 0;
   const runOne = (worker: Worker): Promise<void> =>
     new Promise((resolveRun, rejectRun) => {
+      // Two batches in flight per worker: the next is already queued when one is done, so the
+      // worker does not wait for the main thread between batches.
+      let inFlight = 0;
       const send = (): void => {
-        if (next >= tasks.length) {
-          resolveRun();
-          return;
+        while (inFlight < 2 && next < tasks.length) {
+          const batch = tasks.slice(next, next + 8);
+          next += batch.length;
+          inFlight++;
+          worker.postMessage({ tasks: batch, settings, shared });
         }
-        const batch = tasks.slice(next, next + 8);
-        next += batch.length;
-        worker.postMessage({ tasks: batch, settings, shared });
+        if (inFlight === 0) resolveRun();
       };
       worker.on("message", (reply: WorkerReply) => {
         if (reply.kind === "error") {
           rejectRun(new SecretsError("SECRETS_WORKER_FAILED", `a scan worker failed: ${reply.message}`));
           return;
         }
+        inFlight--;
         mergePartial(total, reply.result);
         send();
       });

@@ -14,14 +14,23 @@ interface WorkerRequest {
 // Built now, while the main thread lists the files, rather than on the first batch.
 builtinMatcher();
 
-parentPort?.on("message", (request: WorkerRequest) => {
+/** Scans one batch and replies with its result. */
+async function handle(request: WorkerRequest): Promise<void> {
   const addBytes = (n: number): number => Number(Atomics.add(request.shared, 0, BigInt(n))) + n;
-  scanTasks(request.tasks, request.settings, addBytes).then(
-    (result) => parentPort?.postMessage({ kind: "done", result } satisfies WorkerReply),
-    (error: unknown) =>
-      parentPort?.postMessage({
-        kind: "error",
-        message: error instanceof Error ? error.message : String(error),
-      } satisfies WorkerReply),
-  );
+  try {
+    const result = await scanTasks(request.tasks, request.settings, addBytes);
+    parentPort?.postMessage({ kind: "done", result } satisfies WorkerReply);
+  } catch (error) {
+    parentPort?.postMessage({
+      kind: "error",
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies WorkerReply);
+  }
+}
+
+// Batches arrive ahead of time; they are scanned one after the other (a thread scans one file at a
+// time: small files share one read buffer).
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on("message", (request: WorkerRequest) => {
+  queue = queue.then(() => handle(request));
 });
