@@ -74166,12 +74166,6 @@ async function runAction(main, failureMessage = "the gate failed") {
     }
 }
 //# sourceMappingURL=run-action.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(4379);
 ;// CONCATENATED MODULE: ../../packages/github/dist/rest/github-api-error.js
 
 /** A GitHub REST call that failed: bad status, unreachable host, malformed answer or bad configuration. */
@@ -74201,6 +74195,54 @@ function hintForStatus(status) {
     return "Read GitHub's message above and fix the request.";
 }
 //# sourceMappingURL=github-api-error.js.map
+;// CONCATENATED MODULE: ../../packages/github/dist/pull-request/comment.js
+
+/** Finds the first comment on the pull request whose body contains `marker`, reading every page. */
+async function findComment(client, pr, marker) {
+    const path = `/repos/${encodeURIComponent(pr.owner)}/${encodeURIComponent(pr.repo)}/issues/${pr.number}/comments`;
+    const comments = await client.paginate(path, { perPage: 100 });
+    return comments.find((c) => typeof c.body === "string" && c.body.includes(marker));
+}
+function isForbidden(error) {
+    return error instanceof GitHubApiError && (error.status === 403 || error.status === 401);
+}
+/**
+ * Updates Tollgate's comment on a pull request in place, or creates it when there is none,
+ * so every push edits one comment. A read-only token (403) is an outcome, not an error.
+ */
+async function upsertComment(options) {
+    const { client, marker } = options;
+    const body = options.body.includes(marker) ? options.body : `${marker}\n${options.body}`;
+    const repoPath = `/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(options.repo)}`;
+    try {
+        const existing = await findComment(client, options, marker);
+        if (existing && existing.body === body)
+            return { action: "unchanged", id: existing.id, ...url(existing) };
+        if (existing) {
+            const { data } = await client.request("PATCH", `${repoPath}/issues/comments/${existing.id}`, { body }, { idempotent: true });
+            return { action: "updated", id: data.id, ...url(data) };
+        }
+        const { data } = await client.request("POST", `${repoPath}/issues/${options.number}/comments`, {
+            body,
+        });
+        return { action: "created", id: data.id, ...url(data) };
+    }
+    catch (error) {
+        if (isForbidden(error))
+            return { action: "forbidden", message: error.message };
+        throw error;
+    }
+}
+function url(comment) {
+    return comment.html_url ? { url: comment.html_url } : {};
+}
+//# sourceMappingURL=comment.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(4379);
 ;// CONCATENATED MODULE: ../../packages/github/dist/releases/releases.js
 const enc = encodeURIComponent;
 /** The release of `tag`, or undefined when there is none (drafts are not found by tag). */
@@ -74486,48 +74528,6 @@ function wrapTransportError(error, context, token) {
     });
 }
 //# sourceMappingURL=client.js.map
-;// CONCATENATED MODULE: ../../packages/github/dist/pull-request/comment.js
-
-/** Finds the first comment on the pull request whose body contains `marker`, reading every page. */
-async function findComment(client, pr, marker) {
-    const path = `/repos/${encodeURIComponent(pr.owner)}/${encodeURIComponent(pr.repo)}/issues/${pr.number}/comments`;
-    const comments = await client.paginate(path, { perPage: 100 });
-    return comments.find((c) => typeof c.body === "string" && c.body.includes(marker));
-}
-function isForbidden(error) {
-    return error instanceof GitHubApiError && (error.status === 403 || error.status === 401);
-}
-/**
- * Updates Tollgate's comment on a pull request in place, or creates it when there is none,
- * so every push edits one comment. A read-only token (403) is an outcome, not an error.
- */
-async function upsertComment(options) {
-    const { client, marker } = options;
-    const body = options.body.includes(marker) ? options.body : `${marker}\n${options.body}`;
-    const repoPath = `/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(options.repo)}`;
-    try {
-        const existing = await findComment(client, options, marker);
-        if (existing && existing.body === body)
-            return { action: "unchanged", id: existing.id, ...url(existing) };
-        if (existing) {
-            const { data } = await client.request("PATCH", `${repoPath}/issues/comments/${existing.id}`, { body }, { idempotent: true });
-            return { action: "updated", id: data.id, ...url(data) };
-        }
-        const { data } = await client.request("POST", `${repoPath}/issues/${options.number}/comments`, {
-            body,
-        });
-        return { action: "created", id: data.id, ...url(data) };
-    }
-    catch (error) {
-        if (isForbidden(error))
-            return { action: "forbidden", message: error.message };
-        throw error;
-    }
-}
-function url(comment) {
-    return comment.html_url ? { url: comment.html_url } : {};
-}
-//# sourceMappingURL=comment.js.map
 ;// CONCATENATED MODULE: ../../packages/github/dist/index.js
 
 
