@@ -1,13 +1,13 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { TollgateError } from "@tollgate/errors";
-import type { DependencyGraph } from "@tollgate/inventory";
+import type { DependencyGraph, Ecosystem } from "@tollgate/inventory";
 import { createHttpClient, type HttpClient } from "@tollgate/net";
 import { loadPolicy } from "@tollgate/policy";
 import { digestFiles } from "./digest-files.js";
 import type { GateResult } from "./gate-result.js";
 import { buildRecord, type GateRecord } from "./record.js";
-import { type GateStage, runGate } from "./run-gate.js";
+import { BLOCKED_BY_CHECKS, type GateStage, runGate } from "./run-gate.js";
 import { advisoriesStage } from "./stages/advisories-stage.js";
 import { policyStage } from "./stages/policy-stage.js";
 import { sbomStage } from "./stages/sbom-stage.js";
@@ -38,7 +38,7 @@ export interface ReleaseGateOptions {
   db?: string;
   osvUrl?: string;
   /** Registry metadata API base URLs (tests). */
-  metadataUrls?: Partial<Record<import("@tollgate/inventory").Ecosystem, string>>;
+  metadataUrls?: Partial<Record<Ecosystem, string>>;
   /** Injected client; built from the policy's `network` section otherwise. */
   http?: HttpClient;
   cacheDir?: string;
@@ -168,29 +168,13 @@ export async function runReleaseGate(options: ReleaseGateOptions): Promise<Relea
   const recordFile = join(outputDir, RECORD_FILE);
   await writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
   const context: ReleaseContext = { record, recordFile, graph: sbom.graph, sbomFiles: sbom.files, artifacts };
-  const results =
-    record.verdict === "pass" && options.release
-      ? [
-          ...checkResults,
-          ...(await runGate({
-            checks: [],
-            release: options.release(context),
-            ...(options.onStage ? { onStage: options.onStage } : {}),
-          })),
-        ]
-      : [
-          ...checkResults,
-          ...(options.release?.(context) ?? []).map(
-            (s): GateResult => ({
-              name: s.name,
-              title: s.title,
-              verdict: "skipped",
-              counts: {},
-              findings: [],
-              note: "not run: a check failed, nothing is signed or published",
-            }),
-          ),
-        ];
+  const release = await runGate({
+    checks: [],
+    release: options.release?.(context) ?? [],
+    ...(record.verdict === "pass" ? {} : { blocked: BLOCKED_BY_CHECKS }),
+    ...(options.onStage ? { onStage: options.onStage } : {}),
+  });
+  const results = [...checkResults, ...release];
   const summary = renderSummary(results, {
     mode: policy.mode,
     policyFile: loaded.file ?? null,

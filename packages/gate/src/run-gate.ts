@@ -2,6 +2,9 @@ import { formatError } from "@tollgate/errors";
 import type { GateResult } from "./gate-result.js";
 import { overallVerdict } from "./gate-result.js";
 
+/** Why release stages are skipped after a failed check. */
+export const BLOCKED_BY_CHECKS = "not run: a check failed, nothing is signed or published";
+
 /** One stage of the gate. `run` resolves to its result; a thrown error becomes verdict `error` (fail closed). */
 export interface GateStage {
   name: string;
@@ -14,6 +17,8 @@ export interface RunGateOptions {
   checks: GateStage[];
   /** Signing, attesting, publishing: run in order only when every check passed, stopped at the first failure. */
   release: GateStage[];
+  /** Skip every release stage with this reason (a check that ran earlier failed). */
+  blocked?: string;
   /** Told when a stage starts and ends (grouped logs, progress). */
   onStage?: (event: { stage: GateStage; phase: "start" | "end"; result?: GateResult }) => void;
 }
@@ -44,7 +49,7 @@ async function runStage(stage: GateStage, options: RunGateOptions): Promise<Gate
 export async function runGate(options: RunGateOptions): Promise<GateResult[]> {
   const results: GateResult[] = [];
   for (const stage of options.checks) results.push(await runStage(stage, options));
-  let blocked = overallVerdict(results) === "fail" ? "not run: a check failed, nothing is signed or published" : "";
+  let blocked = options.blocked ?? (overallVerdict(results) === "fail" ? BLOCKED_BY_CHECKS : "");
   for (const stage of options.release) {
     if (blocked) {
       results.push({
