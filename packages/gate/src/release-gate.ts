@@ -5,7 +5,7 @@ import type { DependencyGraph, Ecosystem } from "@tollgate/inventory";
 import { createHttpClient, type HttpClient } from "@tollgate/net";
 import { loadPolicy } from "@tollgate/policy";
 import { digestFiles } from "./digest-files.js";
-import type { GateResult } from "./gate-result.js";
+import { type GateResult, overallVerdict } from "./gate-result.js";
 import { buildRecord, type GateRecord } from "./record.js";
 import { BLOCKED_BY_CHECKS, type GateStage, runGate } from "./run-gate.js";
 import { advisoriesStage } from "./stages/advisories-stage.js";
@@ -186,9 +186,6 @@ export async function runReleaseGate(options: ReleaseGateOptions): Promise<Relea
     record,
     recordFile,
     summary,
-    verdict:
-      record.verdict === "pass" && !results.some((r) => r.verdict === "fail" || r.verdict === "error")
-        ? "pass"
-        : "fail",
+    verdict: overallVerdict(results),
   };
 }
