@@ -7,24 +7,23 @@ import { runCli } from "../__tests__/run-cli.js";
 
 const FIXTURES = new URL("../../../../test/fixtures/", import.meta.url).pathname;
 const ADVISORIES = join(FIXTURES, "advisories");
-const AGE = "version: 1\nadvisories:\n  max-database-age: 36500d\n";
+// BookStack's lockfile records no licenses: the dependency policy then denies nothing.
+const AGE = "version: 1\nadvisories:\n  max-database-age: 36500d\nlicenses:\n  unknown: allow\n";
 
-function project(policy = AGE): string {
+function project(policy = AGE, lockfile = "BookStackApp__BookStack@c42b6aece9_"): string {
   const dir = mkdtempSync(join(tmpdir(), "tollgate-cli-audit-"));
-  copyFileSync(
-    join(FIXTURES, "lockfiles/npm/BookStackApp__BookStack@c42b6aece9__package-lock.json"),
-    join(dir, "package-lock.json"),
-  );
-  copyFileSync(
-    join(FIXTURES, "lockfiles/npm/BookStackApp__BookStack@c42b6aece9__package.json"),
-    join(dir, "package.json"),
-  );
+  copyFileSync(join(FIXTURES, `lockfiles/npm/${lockfile}_package-lock.json`), join(dir, "package-lock.json"));
+  copyFileSync(join(FIXTURES, `lockfiles/npm/${lockfile}_package.json`), join(dir, "package.json"));
   writeFileSync(join(dir, "tollgate.yml"), policy);
   return dir;
 }
 
+/** The fixtures resolve from registry.example.org; npm's configured registry is the allowed source. */
 async function tollgate(dir: string, args: string[]) {
-  return runCli(args, dir, { XDG_CACHE_HOME: join(dir, ".cache") });
+  return runCli(args, dir, {
+    XDG_CACHE_HOME: join(dir, ".cache"),
+    npm_config_registry: "https://registry.example.org/",
+  });
 }
 
 let server: OsvServer;
@@ -45,7 +44,18 @@ describe("tollgate audit --offline --db", () => {
   it("writes JSON findings of the documented shape to --output", async () => {
     const dir = project();
     expect(
-      (await tollgate(dir, ["audit", "--db", ADVISORIES, "--format", "json", "--output", "out/audit.json"])).code,
+      (
+        await tollgate(dir, [
+          "audit",
+          "--offline",
+          "--db",
+          ADVISORIES,
+          "--format",
+          "json",
+          "--output",
+          "out/audit.json",
+        ])
+      ).code,
     ).toBe(1);
     const json = JSON.parse(readFileSync(join(dir, "out/audit.json"), "utf8"));
     expect(json.findings).toHaveLength(9);
@@ -64,7 +74,7 @@ describe("tollgate audit --offline --db", () => {
   });
 
   it("points SARIF results at the lockfile line of the package entry", async () => {
-    const { stdout } = await tollgate(project(), ["audit", "--db", ADVISORIES, "--format", "sarif"]);
+    const { stdout } = await tollgate(project(), ["audit", "--offline", "--db", ADVISORIES, "--format", "sarif"]);
     const sarif = JSON.parse(stdout);
     const braces = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "GHSA-grv7-fg5c-xmjg");
     expect(braces.locations[0].physicalLocation).toEqual({
@@ -75,7 +85,12 @@ describe("tollgate audit --offline --db", () => {
   });
 
   it("exits 0 in developer mode and says so", async () => {
-    const { code, stdout } = await tollgate(project(`${AGE}mode: developer\n`), ["audit", "--db", ADVISORIES]);
+    const { code, stdout } = await tollgate(project(`${AGE}mode: developer\n`), [
+      "audit",
+      "--offline",
+      "--db",
+      ADVISORIES,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain("(developer mode)");
     expect(stdout).toContain("WARN");
@@ -101,11 +116,94 @@ describe("tollgate audit --offline --db", () => {
   });
 });
 
+// actions/toolkit has no advisory in the fixture database; its lockfile records axe-core@4.10.3 as MPL-2.0.
+const DENY_MPL =
+  "version: 1\nadvisories:\n  max-database-age: 36500d\nlicenses:\n  unknown: allow\n  deny: [MPL-2.0]\n" +
+  "bans:\n  multiple-versions: allow\ndeprecated: allow\n";
+const TOOLKIT = "actions__toolkit_";
+
+describe("tollgate audit with the dependency policy", () => {
+  it("exits 1 on a denied license when no advisory matches, printing the policy report after the advisories", async () => {
+    const { code, stdout } = await tollgate(project(DENY_MPL, TOOLKIT), ["audit", "--offline", "--db", ADVISORIES]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("0 finding(s): 0 failing, 0 warning(s), 0 ignored — PASSED\n\n");
+    expect(stdout).toContain(
+      "✖ license axe-core@4.10.3 (npm) [licenses.deny]\n    license MPL-2.0 is denied (MPL-2.0)\n" +
+        "    via root@ > eslint-plugin-github@4.10.2 > eslint-plugin-jsx-a11y@6.10.2 > axe-core@4.10.3\n" +
+        "    at package-lock.json:4314\n",
+    );
+    expect(stdout).toMatch(/\nFAIL: 983 dependencies checked against policy tollgate.yml; 1 failing, 0 warnings\n$/);
+  });
+
+  it("exits 0 on the same project with --no-policy, printing the advisory report only", async () => {
+    const { code, stdout } = await tollgate(project(DENY_MPL, TOOLKIT), [
+      "audit",
+      "--offline",
+      "--db",
+      ADVISORIES,
+      "--no-policy",
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("license");
+    expect(stdout).toMatch(/0 finding\(s\): 0 failing, 0 warning\(s\), 0 ignored — PASSED\n$/);
+  });
+
+  it("adds the policy JSON under a `policy` key and keeps the advisory keys", async () => {
+    const dir = project(DENY_MPL, TOOLKIT);
+    const { code, stdout } = await tollgate(dir, ["audit", "--offline", "--db", ADVISORIES, "--format", "json"]);
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual([
+      "mode",
+      "passed",
+      "source",
+      "summary",
+      "findings",
+      "ignores",
+      "problems",
+      "policy",
+    ]);
+    expect(json.passed).toBe(true);
+    const policy = await tollgate(dir, ["policy", "--offline", "--format", "json"]);
+    expect(json.policy).toEqual(JSON.parse(policy.stdout));
+    expect(json.policy.verdict).toBe("fail");
+    expect(json.policy.findings.map((f: { rule: string; package: string }) => `${f.rule} ${f.package}`)).toEqual([
+      "licenses.deny axe-core",
+    ]);
+  });
+
+  it("writes one SARIF log with an advisory run and a policy run", async () => {
+    const { stdout } = await tollgate(project(DENY_MPL, TOOLKIT), [
+      "audit",
+      "--offline",
+      "--db",
+      ADVISORIES,
+      "--format",
+      "sarif",
+    ]);
+    const sarif = JSON.parse(stdout);
+    expect(sarif.runs.map((r: { tool: { driver: { name: string } } }) => r.tool.driver.name)).toEqual([
+      "tollgate-audit",
+      "tollgate-policy",
+    ]);
+    expect(sarif.runs[0].results).toEqual([]);
+    expect(sarif.runs[1].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(["policy/licenses.deny"]);
+  });
+});
+
 describe("tollgate audit of an SBOM", () => {
   it("reads a CycloneDX file written by tollgate sbom and finds the same advisories", async () => {
     const dir = project();
     expect((await tollgate(dir, ["sbom", "--format", "cyclonedx-json", "--output", "bom.cdx.json"])).code).toBe(0);
-    const { code, stdout } = await tollgate(dir, ["audit", "bom.cdx.json", "--db", ADVISORIES, "--format", "json"]);
+    const { code, stdout } = await tollgate(dir, [
+      "audit",
+      "bom.cdx.json",
+      "--offline",
+      "--db",
+      ADVISORIES,
+      "--format",
+      "json",
+    ]);
     expect(code).toBe(1);
     expect(JSON.parse(stdout).findings.map((f: { id: string; package: string }) => `${f.id} ${f.package}`)).toContain(
       "GHSA-grv7-fg5c-xmjg braces",
@@ -115,7 +213,14 @@ describe("tollgate audit of an SBOM", () => {
 
 describe("tollgate audit against the OSV API", () => {
   it("queries the API given with --osv-url and fails on the same findings", async () => {
-    const { code, stdout } = await tollgate(project(), ["audit", "--osv-url", server.url, "--format", "json"]);
+    const { code, stdout } = await tollgate(project(), [
+      "audit",
+      "--osv-url",
+      server.url,
+      "--no-policy",
+      "--format",
+      "json",
+    ]);
     expect(code).toBe(1);
     expect(JSON.parse(stdout).findings.map((f: { id: string }) => f.id)).toContain("GHSA-grv7-fg5c-xmjg");
   });

@@ -14,13 +14,14 @@ import {
 import { formatLocation } from "@tollgate/errors";
 import { buildSarif } from "@tollgate/github";
 import { createHttpClient } from "@tollgate/net";
-import { loadPolicy } from "@tollgate/policy";
+import { checkGraph, loadPolicy, type PolicyReport, type PolicySourceInfo } from "@tollgate/policy";
 import { isSbomFile, loadGraph } from "@tollgate/sbom";
 import { Option } from "commander";
 import type { CommandModule } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
 import { version } from "../version.js";
+import { renderPolicyReport } from "./policy.js";
 
 type AuditFormat = "text" | "json" | "sarif" | "markdown";
 
@@ -29,7 +30,8 @@ interface AuditCliOptions {
   db?: string;
   osvUrl: string;
   cacheDir?: string;
-  policy?: string;
+  /** The policy file; false with `--no-policy` (advisories only). */
+  policy?: string | false;
   format: AuditFormat;
   output?: string;
 }
@@ -41,6 +43,29 @@ export function renderAuditReport(report: AuditReport, format: AuditFormat, pref
   if (format === "text") return renderText(report);
   const sarif = buildSarif({ toolName: "tollgate-audit", toolVersion: version, ...sarifInput(report, prefix) });
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** The policy side of an audit: its report and where the policy came from. */
+export interface AuditPolicyPart {
+  report: PolicyReport;
+  source: PolicySourceInfo;
+}
+
+/** Renders the advisory report followed by the policy report (JSON: a `policy` key; SARIF: a second run). */
+export function renderAuditWithPolicy(
+  report: AuditReport,
+  policy: AuditPolicyPart | undefined,
+  format: AuditFormat,
+  prefix: string,
+): string {
+  const advisories = renderAuditReport(report, format, prefix);
+  if (policy === undefined) return advisories;
+  const checks = renderPolicyReport(policy.report, format, policy.source, prefix);
+  if (format === "text" || format === "markdown") return `${advisories}\n${checks}`;
+  if (format === "json")
+    return `${JSON.stringify({ ...JSON.parse(advisories), policy: JSON.parse(checks) }, null, 2)}\n`;
+  const log = JSON.parse(advisories);
+  return `${JSON.stringify({ ...log, runs: [...log.runs, ...JSON.parse(checks).runs] }, null, 2)}\n`;
 }
 
 /** The default cache of OSV API answers: $XDG_CACHE_HOME/tollgate/osv or ~/.cache/tollgate/osv. */
@@ -62,7 +87,8 @@ export const auditCommand: CommandModule = {
       .command("audit")
       .description(
         "Match every dependency against OSV advisories and report vulnerabilities with severity, fixed versions " +
-          "and the path from a direct dependency. Exit 1 when a finding fails the policy.",
+          "and the path from a direct dependency, then check the dependency policy (licenses, bans, sources, " +
+          "duplicates, deprecated/yanked). Exit 1 when an advisory or the policy fails.",
       )
       .argument("[path]", "a directory, a lockfile, or a CycloneDX/SPDX JSON file", ".")
       .option("--offline", "use the offline database given with --db; never go online")
@@ -70,6 +96,7 @@ export const auditCommand: CommandModule = {
       .option("--osv-url <url>", "base URL of the OSV API", DEFAULT_OSV_URL)
       .option("--cache-dir <dir>", "cache of OSV advisory details (default ~/.cache/tollgate/osv)")
       .option("--policy <file>", "the policy file (default: tollgate.yml, tollgate.yaml, .github/tollgate.yml)")
+      .option("--no-policy", "advisories only: skip the dependency policy checks (licenses, bans, sources, …)")
       .addOption(
         new Option("--format <format>", "report format").choices(["text", "json", "sarif", "markdown"]).default("text"),
       )
@@ -80,7 +107,7 @@ export const auditCommand: CommandModule = {
           setExit(ExitCode.Error);
           return;
         }
-        const loaded = await loadPolicy(options.policy, { cwd: io.cwd });
+        const loaded = await loadPolicy(options.policy || undefined, { cwd: io.cwd });
         const policy = auditPolicyFromConfig(loaded.policy);
         const target = resolve(io.cwd, path);
         const graph = await loadGraph(target, policy.includeDevelopment ? {} : { omit: ["development"] });
@@ -105,9 +132,28 @@ export const auditCommand: CommandModule = {
               },
         });
         const dir = (await isSbomFile(target)) ? undefined : (await stat(target)).isFile() ? dirname(target) : target;
+        let policyPart: AuditPolicyPart | undefined;
+        if (options.policy !== false) {
+          for (const key of loaded.unmapped ?? [])
+            io.stderr(`tollgate: warning: ${loaded.file}: ${key} is not applied by Tollgate\n`);
+          const checked = await checkGraph(graph, loaded.policy, {
+            ...(dir === undefined ? {} : { dir }),
+            offline: options.offline === true,
+            env: io.env,
+          });
+          policyPart = {
+            report: checked,
+            source: {
+              ...(loaded.file ? { file: loaded.file } : {}),
+              ...(loaded.sha256 ? { sha256: loaded.sha256 } : {}),
+            },
+          };
+        }
         const prefix = dir === undefined ? "" : relative(io.cwd, dir).split("\\").join("/");
-        await emit(io, renderAuditReport(report, options.format, prefix === "" ? "" : `${prefix}/`), options.output);
-        setExit(report.passed ? ExitCode.Pass : ExitCode.GateFailed);
+        const rendered = renderAuditWithPolicy(report, policyPart, options.format, prefix === "" ? "" : `${prefix}/`);
+        await emit(io, rendered, options.output);
+        const failed = !report.passed || (policyPart !== undefined && policyPart.report.verdict !== "pass");
+        setExit(failed ? ExitCode.GateFailed : ExitCode.Pass);
       });
   },
 };
