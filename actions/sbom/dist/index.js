@@ -66448,6 +66448,13 @@ async function readInventory(path, options = {}) {
         builder.addLockfile({ path: file.relativePath, format: reader.format, ecosystem: reader.ecosystem });
         read++;
     }
+    const single = candidates.length === 1 && candidates[0]?.path === root;
+    if (read === 0 && single) {
+        throw new InventoryError("NO_LOCKFILE", `${path} is not a lockfile Tollgate reads: formats are told by file name`, {
+            location: { file: path },
+            hint: "pass the file under its tool's name (package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, Cargo.lock, go.mod, poetry.lock, uv.lock, Pipfile.lock, requirements*.txt, Gemfile.lock, composer.lock, gradle.lockfile, packages.lock.json) or its directory",
+        });
+    }
     if (read === 0 && !options.allowEmpty) {
         throw new InventoryError("NO_LOCKFILE", `no lockfile found in ${root}`, {
             location: { file: path },
