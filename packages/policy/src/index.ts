@@ -29,7 +29,7 @@ export { gatherFacts } from "./metadata/gather.js";
 export { parseMetadata, pep503 } from "./metadata/local-facts.js";
 export { npmRegistryUrl } from "./metadata/npm-config.js";
 export type { RegistryFactsOptions } from "./metadata/registries.js";
-export { FETCHERS, registryFacts } from "./metadata/registries.js";
+export { FETCHERS, PUBLIC_METADATA_URLS, registryFacts } from "./metadata/registries.js";
 export { withResolvedLicenses } from "./metadata/resolve-licenses.js";
 export type { PolicySourceInfo } from "./report/render.js";
 export { cell, renderJson, renderMarkdown, renderText, sarifInputs } from "./report/render.js";

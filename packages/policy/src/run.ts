@@ -6,6 +6,7 @@ import { evaluatePolicy, type PolicyReport } from "./evaluate.js";
 import type { Policy } from "./file/schema.js";
 import { gatherFacts } from "./metadata/gather.js";
 import { npmRegistryUrl } from "./metadata/npm-config.js";
+import { PUBLIC_METADATA_URLS } from "./metadata/registries.js";
 
 /** Options of `checkGraph`, the one entry point the CLI and the actions share. */
 export interface CheckGraphOptions {
@@ -38,7 +39,11 @@ export async function checkGraph(
 ): Promise<PolicyReport> {
   const env = options.env ?? process.env;
   const npmRegistry = await npmRegistryUrl(env);
-  const metadataUrls = { ...(npmRegistry ? { npm: npmRegistry } : {}), ...options.metadataUrls };
+  const metadataUrls = {
+    ...PUBLIC_METADATA_URLS,
+    ...(npmRegistry ? { npm: npmRegistry } : {}),
+    ...options.metadataUrls,
+  };
   const offline = options.offline === true || policy.network.offline;
   const hosts = Object.values(metadataUrls)
     .map((u) => (u ? hostOf(u) : undefined))

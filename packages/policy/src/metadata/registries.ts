@@ -106,6 +106,18 @@ export const FETCHERS: Partial<Record<Ecosystem, Fetcher>> = {
   NuGet: nuget,
 };
 
+/**
+ * The public metadata APIs looked up by default (mirrors override them with --metadata-url).
+ * npm's is not here: it is read from npm's own configuration, so a configured mirror is used.
+ */
+export const PUBLIC_METADATA_URLS: Readonly<Partial<Record<Ecosystem, string>>> = Object.freeze({
+  "crates.io": "https://crates.io",
+  PyPI: "https://pypi.org",
+  RubyGems: "https://rubygems.org",
+  Packagist: "https://repo.packagist.org",
+  NuGet: "https://api.nuget.org",
+});
+
 /** Options of `registryFacts`. */
 export interface RegistryFactsOptions extends CachedFetchOptions {
   /** Base URL of each ecosystem's metadata API; an ecosystem without one is not looked up. */

@@ -6,7 +6,7 @@ import type { LoadedPolicy } from "../file/load.js";
 import { gatherFacts } from "../metadata/gather.js";
 import { addFact } from "../metadata/local-facts.js";
 import { npmRegistryUrl } from "../metadata/npm-config.js";
-import { registryFacts } from "../metadata/registries.js";
+import { PUBLIC_METADATA_URLS, registryFacts } from "../metadata/registries.js";
 import { advisoryHook } from "./advisories.js";
 import { inventoryAtRef } from "./base-from-git.js";
 import { diffGraphs } from "./diff.js";
@@ -57,7 +57,11 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewResult
     const touched = [...diff.added, ...diff.changed.map((c) => c.to)].filter(
       (c) => c.ecosystem !== "npm" || (c.license === undefined && headFacts.get(c.id)?.license === undefined),
     );
-    const registries = { ...(npmRegistry ? { npm: npmRegistry } : {}), ...options.metadata.registries };
+    const registries = {
+      ...PUBLIC_METADATA_URLS,
+      ...(npmRegistry ? { npm: npmRegistry } : {}),
+      ...options.metadata.registries,
+    };
     const online = await registryFacts(touched, {
       http: options.metadata.http,
       registries,
