@@ -2,7 +2,7 @@ export type { PackageFacts } from "./checks/licenses.js";
 export { effectiveLicense } from "./checks/licenses.js";
 export { SEMVER_ECOSYSTEMS, versionMatches } from "./checks/match.js";
 export type { DefaultRegistries } from "./checks/sources.js";
-export { gitOrigin } from "./checks/sources.js";
+export { gitOrigin, PUBLIC_REGISTRIES } from "./checks/sources.js";
 export type { PolicyErrorCode, PolicyIssue } from "./errors.js";
 export { PolicyError } from "./errors.js";
 export type { EvaluatePolicyOptions, PolicyReport } from "./evaluate.js";

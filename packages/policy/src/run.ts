@@ -2,6 +2,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type { DependencyGraph, Ecosystem } from "@tollgate/inventory";
 import { createHttpClient, type HttpClient } from "@tollgate/net";
+import { PUBLIC_REGISTRIES } from "./checks/sources.js";
 import { evaluatePolicy, type PolicyReport } from "./evaluate.js";
 import type { Policy } from "./file/schema.js";
 import { gatherFacts } from "./metadata/gather.js";
@@ -58,6 +59,6 @@ export async function checkGraph(
     cacheDir: options.cacheDir ?? join(cacheRoot, "tollgate", "metadata"),
     env,
   });
-  const defaultRegistries = npmRegistry ? { npm: [npmRegistry] } : {};
+  const defaultRegistries = { ...PUBLIC_REGISTRIES, ...(npmRegistry ? { npm: [npmRegistry] } : {}) };
   return evaluatePolicy(graph, policy, { facts, defaultRegistries });
 }

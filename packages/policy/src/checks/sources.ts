@@ -7,6 +7,16 @@ import { dependencies } from "./match.js";
 /** Registry base URLs used for an ecosystem when the policy lists none (npm's comes from npm config). */
 export type DefaultRegistries = Partial<Record<Ecosystem, string[]>>;
 
+/**
+ * The public registries, as lockfiles record them, allowed when the policy names none for the
+ * ecosystem. Packagist and NuGet lockfiles record download URLs, not a registry, so they have none.
+ */
+export const PUBLIC_REGISTRIES: Readonly<DefaultRegistries> = Object.freeze({
+  "crates.io": ["https://github.com/rust-lang/crates.io-index", "https://index.crates.io/"],
+  PyPI: ["https://pypi.org/simple", "https://files.pythonhosted.org/"],
+  RubyGems: ["https://rubygems.org/"],
+});
+
 /** The host and owner (org/user) of a git URL in any of the forms lockfiles write. */
 export function gitOrigin(url: string): { host: string; org?: string } | undefined {
   const text = url.replace(/^git\+/, "");

@@ -1,6 +1,7 @@
 import type { AdvisorySourceOptions } from "@tollgate/advisories";
 import type { DependencyGraph, Ecosystem } from "@tollgate/inventory";
 import type { HttpClient } from "@tollgate/net";
+import { PUBLIC_REGISTRIES } from "../checks/sources.js";
 import { PolicyError } from "../errors.js";
 import type { LoadedPolicy } from "../file/load.js";
 import { gatherFacts } from "../metadata/gather.js";
@@ -71,7 +72,7 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewResult
   }
   return reviewChange(base, options.head, policy, {
     headFacts,
-    ...(npmRegistry ? { defaultRegistries: { npm: [npmRegistry] } } : {}),
+    defaultRegistries: { ...PUBLIC_REGISTRIES, ...(npmRegistry ? { npm: [npmRegistry] } : {}) },
     ...(options.advisories ? { advisories: advisoryHook(policy, options.advisories, options.now) } : {}),
   });
 }
