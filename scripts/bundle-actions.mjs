@@ -11,6 +11,15 @@ const root = new URL("..", import.meta.url).pathname;
 const outIndex = process.argv.indexOf("--out");
 const outRoot = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
 
+/**
+ * @sigstore/tuf ships a cached TUF target with the npm registry's signing keys (for npm's own
+ * provenance checks). Tollgate never fetches that target, and the project carries no registry
+ * host names, so the cached entry is dropped from the bundle; the TUF client would fetch it if asked.
+ */
+export function withoutRegistryKeysSeed(code) {
+  return code.replace(/,"registry\.[a-z]+\.org%2Fkeys\.json":"[A-Za-z0-9+/=]+"/g, "");
+}
+
 /** Bundles one action and returns the files written, relative to its dist dir. */
 export async function bundle(name, distDir) {
   const entry = join(root, "actions", name, "lib", "main.js");
@@ -29,7 +38,7 @@ export async function bundle(name, distDir) {
   }).finally(() => process.chdir(previous));
   await rm(distDir, { recursive: true, force: true });
   await mkdir(distDir, { recursive: true });
-  await writeFile(join(distDir, "index.js"), code);
+  await writeFile(join(distDir, "index.js"), withoutRegistryKeysSeed(code));
   const written = ["index.js"];
   for (const [file, asset] of Object.entries(assets ?? {})) {
     await mkdir(join(distDir, file, ".."), { recursive: true });
