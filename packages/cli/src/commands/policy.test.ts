@@ -4,8 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../__tests__/run-cli.js";
-import type { CliIO } from "../io.js";
-import { run } from "../program.js";
 
 const LOCKFILES = new URL("../../../../test/fixtures/lockfiles/npm/", import.meta.url).pathname;
 const ENV = { npm_config_registry: "https://registry.example.org/" };
@@ -92,19 +90,10 @@ describe("tollgate policy online", () => {
     const server = await startRegistryServer({ "/date-now": { versions: { "0.1.4": { license: "MIT" } } } });
     try {
       const dir = project("version: 1\nlicenses:\n  unknown: deny\nbans:\n  multiple-versions: allow\n");
-      let stdout = "";
-      const io: CliIO = {
-        stdout: (t) => {
-          stdout += t;
-        },
-        stderr: () => {},
-        cwd: dir,
-        env: { npm_config_registry: `${server.url}/`, XDG_CACHE_HOME: join(dir, ".cache") },
-        isTTY: false,
-      };
-      const code = await run(["policy", "--format", "json"], io);
-      expect(code).toBe(1);
-      const report = JSON.parse(stdout);
+      const env = { npm_config_registry: `${server.url}/`, XDG_CACHE_HOME: join(dir, ".cache") };
+      const first = await runCli(["policy", "--format", "json"], dir, env);
+      expect(first.code).toBe(1);
+      const report = JSON.parse(first.stdout);
       const unknown = report.findings
         .filter((f: { rule: string }) => f.rule === "licenses.unknown")
         .map((f: { package: string }) => f.package);
@@ -112,8 +101,7 @@ describe("tollgate policy online", () => {
       expect(unknown).toContain("console-browserify");
       expect(server.requests).toContain("/date-now");
       const asked = server.requests.length;
-      stdout = "";
-      await run(["policy", "--format", "json"], io);
+      await runCli(["policy", "--format", "json"], dir, env);
       expect(server.requests.length - asked).toBe(0);
     } finally {
       await server.close();

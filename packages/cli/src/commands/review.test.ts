@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../__tests__/run-cli.js";
-import type { CliIO } from "../io.js";
 import { run } from "../program.js";
 
 const NPM = new URL("../../../../test/fixtures/lockfiles/npm/", import.meta.url).pathname;
@@ -122,17 +121,12 @@ describe("tollgate review online", () => {
     const server = await startRegistryServer({ "/ws": { versions: { "7.4.4": { license: "MIT" } } } });
     try {
       const dir = bookstack("version: 1\nadvisories:\n  max-database-age: 99999d\nbans:\n  multiple-versions: allow\n");
-      let stdout = "";
-      const io: CliIO = {
-        stdout: (t) => {
-          stdout += t;
-        },
-        stderr: () => {},
-        cwd: dir,
-        env: { npm_config_registry: `${server.url}/`, XDG_CACHE_HOME: join(dir, ".cache") },
-        isTTY: false,
-      };
-      await run(["review", "--base", "HEAD", "--advisory-db", ADVISORIES, "--format", "json"], io);
+      const env = { npm_config_registry: `${server.url}/`, XDG_CACHE_HOME: join(dir, ".cache") };
+      const { stdout } = await runCli(
+        ["review", "--base", "HEAD", "--advisory-db", ADVISORIES, "--format", "json"],
+        dir,
+        env,
+      );
       const review = JSON.parse(stdout);
       const unknown = review.findings
         .filter((f: { rule: string }) => f.rule === "licenses.unknown")
