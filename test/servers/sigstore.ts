@@ -45,13 +45,22 @@ const sha256 = (data: Uint8Array | string): Buffer => createHash("sha256").updat
 const bytes = (view: ArrayBufferView): Buffer => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 const ecKeyPair = (): KeyPair => generateKeyPairSync("ec", { namedCurve: "prime256v1" });
 
+export interface SigstoreStackOptions {
+  /**
+   * Keep-alive timeout of the servers (default 1,000 ms, so tests close fast). Clients drop a connection whose
+   * `Keep-Alive: timeout=1` hint leaves less than their safety margin, so at 1 s every request opens a new TCP
+   * connection; the benchmark uses 5,000 ms (Node's default), where connections are reused as with real services.
+   */
+  keepAliveTimeoutMs?: number;
+}
+
 /** Starts the stack; close it after the test. */
-export async function startSigstoreStack(): Promise<SigstoreStack> {
+export async function startSigstoreStack(options: SigstoreStackOptions = {}): Promise<SigstoreStack> {
   const requests = new Map<string, number>();
   const failures: { path: string; status: number; left: number }[] = [];
   const delay = { ms: 0 };
   const badTimestamps = { left: 0 };
-  const context = { requests, failures, delay };
+  const context = { requests, failures, delay, keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? 1_000 };
   const keys = { ca: ecKeyPair(), ct: ecKeyPair(), rekor: ecKeyPair(), rekorV2: ecKeyPair(), tsa: ecKeyPair() };
   const handlers = new Map<string, Handler>();
   const main = await serve(handlers, context);
@@ -157,6 +166,7 @@ async function serve(
     requests: Map<string, number>;
     failures: { path: string; status: number; left: number }[];
     delay: { ms: number };
+    keepAliveTimeoutMs: number;
   },
 ): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
@@ -189,7 +199,7 @@ async function serve(
       }
     });
   });
-  server.keepAliveTimeout = 1_000;
+  server.keepAliveTimeout = context.keepAliveTimeoutMs;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
 }

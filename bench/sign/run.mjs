@@ -1,0 +1,208 @@
+// Benchmark: keyless signing and attesting of 1, 10, 100 and 1,000 artifacts against the loopback Sigstore
+// stack (@sigstore/mock Fulcio, Rekor v1, TSA) running in its OWN process on 127.0.0.1, as the real services are
+// remote. Two measures per row:
+//   library  signArtifacts / attestArtifacts of the built @tollgate/attest, called in this process (a fresh
+//            session per run: key generation, OIDC token, Fulcio certificate are inside the time);
+//   cli      `node packages/cli/dist/bin.js sign|attest …` end to end as a process (process start, module load,
+//            token, key, certificate, one log entry or timestamp per artifact, bundle files).
+// Reports the median wall time of --runs runs (default 5, after one warm-up of the library call), the requests
+// each service received in the last run, the CPU the stack's process spent (not the signer's), and the load.
+//
+//   npm run build && npm run bench -- sign [--runs N] [--sizes 1,10,100,1000] [--bytes 1024]
+//
+// Writes bench/.work/sign.json. Exits 1 if an attestation's Fulcio or Rekor requests grow with the artifacts.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const root = new URL("../../", import.meta.url).pathname;
+await import(join(root, "test/servers/ts-hooks.ts"));
+const { startSigstoreStackProcess } = await import(join(root, "test/servers/sigstore-process.ts"));
+const { fakeGitHubToken, githubClaims } = await import(join(root, "test/servers/sigstore-token.ts"));
+
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const runs = Number(arg("--runs", "5"));
+const sizes = arg("--sizes", "1,10,100,1000").split(",").map(Number);
+const bytes = Number(arg("--bytes", "1024"));
+
+const cli = join(root, "packages/cli/dist/bin.js");
+const attestDist = join(root, "packages/attest/dist/index.js");
+for (const built of [cli, attestDist]) {
+  if (!existsSync(built)) {
+    console.error(`${built} is missing: run npm run build first`);
+    process.exit(2);
+  }
+}
+const attest = await import(attestDist);
+
+const FULCIO = "/api/v2/signingCert";
+const REKOR = "/api/v1/log/entries";
+const TSA = "/api/v1/timestamp";
+const OPERATIONS = ["sign (Fulcio+Rekor v1)", "sign (Fulcio+TSA)", "attest (Fulcio+Rekor v1+TSA)"];
+
+const stack = await startSigstoreStackProcess();
+const token = fakeGitHubToken({ exp: Math.floor(Date.now() / 1000) + 3600 });
+const instanceOf = (operation) => ({
+  name: "custom",
+  fulcioUrl: stack.url,
+  ...(operation.includes("Rekor") ? { rekorUrl: stack.url, rekorVersion: 1 } : {}),
+  ...(operation.includes("TSA") ? { tsaUrl: stack.url } : {}),
+});
+
+/** n files of `bytes` bytes each, distinct contents. */
+async function artifacts(n) {
+  const dir = await mkdtemp(join(tmpdir(), `tollgate-bench-sign-${n}-`));
+  const paths = [];
+  for (let i = 0; i < n; i++) {
+    const path = join(dir, `artifact-${String(i).padStart(4, "0")}.bin`);
+    const line = `artifact ${i}\n`;
+    await writeFile(path, line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes));
+    paths.push(path);
+  }
+  return { dir, paths };
+}
+
+async function library(operation, dir, paths) {
+  const session = attest.createSigningSession({ instance: instanceOf(operation), getToken: async () => token });
+  if (operation.startsWith("sign")) {
+    await attest.signArtifacts({ paths, session, outDir: dir });
+    return;
+  }
+  const subjects = await attest.digestArtifacts(paths);
+  const context = attest.githubContextFromClaims(githubClaims());
+  const predicate = attest.provenanceStatement(subjects, context).predicate;
+  await attest.attestArtifacts({
+    subjects,
+    predicates: [{ name: "provenance", predicateType: attest.SLSA_PROVENANCE_V1, predicate }],
+    session,
+    outDir: dir,
+  });
+}
+
+function cliArgs(operation, dir, paths) {
+  const instance = instanceOf(operation);
+  const flags = ["--instance", "custom", "--fulcio-url", instance.fulcioUrl, "--allow-host", "127.0.0.1"];
+  if (instance.rekorUrl) flags.push("--rekor-url", instance.rekorUrl);
+  if (instance.tsaUrl) flags.push("--tsa-url", instance.tsaUrl);
+  return [operation.startsWith("sign") ? "sign" : "attest", ...paths, "--out-dir", dir, ...flags];
+}
+
+/** Runs the CLI; resolves with its wall time, or rejects with its stderr. */
+function runCli(operation, dir, paths) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [cli, ...cliArgs(operation, dir, paths)], {
+      cwd: dir,
+      env: { ...process.env, SIGSTORE_ID_TOKEN: token },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = performance.now() - start;
+      if (code === 0) resolve(ms);
+      else reject(new Error(`tollgate ${cliArgs(operation, dir, paths)[0]} exited ${code}: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function measure(measureName, operation, n) {
+  const { dir, paths } = await artifacts(n);
+  const once = async () => {
+    if (measureName === "library") {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      await library(operation, dir, paths);
+      const ms = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      return { ms, cpuMs: (used.user + used.system) / 1000 };
+    }
+    return { ms: await runCli(operation, dir, paths), cpuMs: undefined };
+  };
+  if (measureName === "library") await once(); // warm-up: module loading, JIT, first connections
+  const wall = [];
+  const cpu = [];
+  let counts;
+  for (let r = 0; r < runs; r++) {
+    const before = await stack.requests();
+    const { ms, cpuMs } = await once();
+    const after = await stack.requests();
+    const delta = (path) => (after.requests.get(path) ?? 0) - (before.requests.get(path) ?? 0);
+    wall.push(ms);
+    if (cpuMs !== undefined) cpu.push(cpuMs);
+    counts = { fulcio: delta(FULCIO), rekor: delta(REKOR), tsa: delta(TSA), stackCpuMs: after.cpuMs - before.cpuMs };
+  }
+  await rm(dir, { recursive: true, force: true });
+  return {
+    measure: measureName,
+    operation,
+    artifacts: n,
+    medianMs: median(wall),
+    runsMs: wall.map(Math.round),
+    signerCpuMs: cpu.length > 0 ? median(cpu) : undefined,
+    ...counts,
+  };
+}
+
+const loadBefore = loadavg()[0];
+const rows = [];
+try {
+  for (const measureName of ["library", "cli"]) {
+    for (const operation of OPERATIONS) {
+      for (const n of sizes) {
+        const row = await measure(measureName, operation, n);
+        rows.push(row);
+        console.error(`${measureName} ${operation} ${n}: ${row.medianMs.toFixed(0)} ms`);
+      }
+    }
+  }
+} finally {
+  await stack.close();
+}
+const loadAfter = loadavg()[0];
+
+const lines = [
+  "| measure | operation | artifacts | median wall ms | signer CPU ms | Fulcio | Rekor | TSA | stack CPU ms |",
+  "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+];
+for (const r of rows) {
+  const cpu = r.signerCpuMs === undefined ? "" : r.signerCpuMs.toFixed(0);
+  lines.push(
+    `| ${r.measure} | ${r.operation} | ${r.artifacts} | ${r.medianMs.toFixed(0)} | ${cpu} | ${r.fulcio} | ${r.rekor} | ${r.tsa} | ${r.stackCpuMs.toFixed(0)} |`,
+  );
+}
+lines.push("");
+const first = sizes[0];
+const last = sizes[sizes.length - 1];
+for (const measureName of ["library", "cli"]) {
+  for (const operation of OPERATIONS) {
+    const at = (n) => rows.find((r) => r.measure === measureName && r.operation === operation && r.artifacts === n);
+    const ratio = at(last).medianMs / at(first).medianMs;
+    lines.push(`${measureName} ${operation}: ${last} artifacts / ${first} = ${ratio.toFixed(1)}x`);
+  }
+}
+lines.push(
+  `(node ${process.version}, median of ${runs} runs, ${bytes}-byte artifacts, stack in its own process; ` +
+    `1-min load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after)`,
+);
+console.log(lines.join("\n"));
+await mkdir(join(root, "bench/.work"), { recursive: true });
+await writeFile(join(root, "bench/.work/sign.json"), `${JSON.stringify(rows, null, 2)}\n`);
+
+// The hard property: an attestation costs one certificate and one log entry, whatever the number of artifacts.
+const grows = rows.filter((r) => r.operation.startsWith("attest") && (r.fulcio !== 1 || r.rekor !== 1));
+if (grows.length > 0) {
+  console.error(`attestation requests grew with the artifacts: ${JSON.stringify(grows)}`);
+  process.exit(1);
+}
