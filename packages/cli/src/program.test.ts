@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { Command, Help } from "commander";
+import { describe, expect, it, vi } from "vitest";
 import { commandLoaders } from "./commands/index.js";
 import type { CliIO } from "./io.js";
 import { run } from "./program.js";
@@ -25,7 +26,7 @@ describe("tollgate (every command)", () => {
   it("lists every command in --help and exits 0", async () => {
     const result = await tollgate(["--help"]);
     expect(result.code).toBe(0);
-    for (const [name] of commandLoaders) expect(result.stdout).toMatch(new RegExp(`^  ${name}\\b`, "m"));
+    for (const { name } of commandLoaders) expect(result.stdout).toMatch(new RegExp(`^  ${name}\\b`, "m"));
   });
 
   it("prints its version with --version and exits 0", async () => {
@@ -43,5 +44,36 @@ describe("tollgate (every command)", () => {
     const result = await tollgate(["sbom", "--colour"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown option '--colour'");
+  });
+
+  it("lists each command in --help with the term and description its module registers", async () => {
+    for (const entry of commandLoaders) {
+      const program = new Command("tollgate");
+      (await entry.load()).register(program, { stdout() {}, stderr() {}, cwd: ".", env: {}, isTTY: false }, () => {});
+      const registered = program.commands.find((c) => c.name() === entry.name);
+      expect(registered && [new Help().subcommandTerm(registered), registered.description()]).toEqual([
+        entry.term,
+        entry.description,
+      ]);
+    }
+  });
+
+  it("prints a command's own options with help NAME", async () => {
+    const result = await tollgate(["help", "sbom"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: tollgate sbom \[options\] \[path\]$/m);
+    expect(result.stdout).toContain("--omit <scope...>");
+  });
+
+  it("loads no command's module for --help, and only the named one for a command", async () => {
+    const loads = commandLoaders.map((entry) => vi.spyOn(entry, "load"));
+    try {
+      await tollgate(["--help"]);
+      expect(loads.filter((load) => load.mock.calls.length > 0)).toHaveLength(0);
+      await tollgate(["sbom", "--help"]);
+      expect(commandLoaders.filter((_, i) => loads[i]?.mock.calls.length).map((e) => e.name)).toEqual(["sbom"]);
+    } finally {
+      for (const load of loads) load.mockRestore();
+    }
   });
 });

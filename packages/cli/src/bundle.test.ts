@@ -1,0 +1,52 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { copyFile, mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./__tests__/run-cli.js";
+
+// The `tollgate` bin is the ncc bundle that `npm run build` writes (scripts/bundle-cli.mjs).
+// It must behave exactly as the sources do; a difference means the bundle is stale or broken.
+const root = new URL("../../../", import.meta.url).pathname;
+const BIN = join(root, "packages/cli/dist/bundle/index.js");
+const NPM_FIXTURES = join(root, "test/fixtures/lockfiles/npm");
+
+async function bundled(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build`);
+  // Executed as a file, as npx does, so its shebang line applies.
+  const result = await promisify(execFile)(BIN, args, {
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  return { code: "code" in result ? result.code : 0, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the bundled tollgate bin", () => {
+  it("prints the same --help as the sources", async () => {
+    const fromBundle = await bundled(["--help"], root);
+    expect(fromBundle).toEqual(await runCli(["--help"], root));
+  });
+
+  it("writes the same SBOM bytes as the sources for the insomnia lockfile", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tollgate-bundle-"));
+    await copyFile(join(NPM_FIXTURES, "Kong__insomnia__package-lock.json"), join(dir, "package-lock.json"));
+    await copyFile(join(NPM_FIXTURES, "Kong__insomnia__package.json"), join(dir, "package.json"));
+    const env = { SOURCE_DATE_EPOCH: "1700000000" };
+    const fromBundle = await bundled(["sbom", ".", "--output-dir", "bundle"], dir, env);
+    const fromSources = await runCli(["sbom", ".", "--output-dir", "sources"], dir, env);
+    expect([fromBundle.code, fromSources.code]).toEqual([0, 0]);
+    for (const file of ["sbom.cdx.json", "sbom.spdx.json"]) {
+      const [a, b] = await Promise.all([readFile(join(dir, "bundle", file)), readFile(join(dir, "sources", file))]);
+      expect(a.equals(b), file).toBe(true);
+    }
+  });
+
+  it("exits 2 naming an unknown command, as the sources do", async () => {
+    const fromBundle = await bundled(["sbomm"], root);
+    expect(fromBundle).toEqual(await runCli(["sbomm"], root));
+    expect(fromBundle.code).toBe(2);
+  });
+});
