@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { createSign, generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import { FulcioSigner, type Signature, type Signer } from "@sigstore/sign";
 
 /** Fulcio certificates live 10 minutes; ask for a fresh one well before that. */
@@ -61,4 +61,24 @@ export class CachedCertificateSigner implements Signer {
     const certificate = await this.certificatePem();
     return { signature: sign("sha256", data, this.privateKey), key: { $case: "x509Certificate", certificate } };
   }
+
+  /** The same signature as `sign`, over data given in chunks (a file streamed once, never held whole). */
+  signChunks(): ChunkSigner {
+    const signer = createSign("sha256");
+    return {
+      update: (chunk) => {
+        signer.update(chunk);
+      },
+      finish: async () => {
+        const certificate = await this.certificatePem();
+        return { signature: signer.sign(this.privateKey), key: { $case: "x509Certificate", certificate } };
+      },
+    };
+  }
+}
+
+/** A signature being computed over chunks of data. */
+export interface ChunkSigner {
+  update(chunk: Uint8Array): void;
+  finish(): Promise<Signature>;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { constants, createReadStream } from "node:fs";
+import { access, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { AttestError } from "./attest-error.js";
 
@@ -21,25 +22,20 @@ export async function hashFile(path: string): Promise<string> {
   try {
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   } catch (cause) {
-    throw new AttestError("ATTEST_READ_FAILED", `cannot read ${path}: ${(cause as Error).message}`, {
-      location: { file: path },
-      cause,
-      hint: "Check the artifacts glob and that the build step wrote the file.",
-    });
+    throw readFailed(path, cause);
   }
   return hash.digest("hex");
 }
 
-/** Hashes each file, named by its base name; two files with the same base name are refused (ambiguous subjects). */
-export async function digestArtifacts(paths: readonly string[]): Promise<ArtifactDigest[]> {
+/** Names each file by its base name, sorted; an empty list or two files with the same base name are refused. */
+export function nameArtifacts(paths: readonly string[]): { name: string; path: string }[] {
   if (paths.length === 0) {
     throw new AttestError("ATTEST_NO_ARTIFACTS", "no artifacts to sign or attest", {
       hint: "Check the `artifacts` glob: it matched no files.",
     });
   }
-  const sorted = [...paths].sort();
   const seen = new Map<string, string>();
-  for (const path of sorted) {
+  for (const path of [...paths].sort()) {
     const name = basename(path);
     const other = seen.get(name);
     if (other !== undefined) {
@@ -50,10 +46,42 @@ export async function digestArtifacts(paths: readonly string[]): Promise<Artifac
     }
     seen.set(name, path);
   }
-  const digests = await Promise.all(
-    sorted.map(async (path) => ({ name: basename(path), path, sha256: await hashFile(path) })),
+  return [...seen]
+    .map(([name, path]) => ({ name, path }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Hashes each file, named by its base name; two files with the same base name are refused (ambiguous subjects). */
+export async function digestArtifacts(paths: readonly string[]): Promise<ArtifactDigest[]> {
+  return Promise.all(
+    nameArtifacts(paths).map(async ({ name, path }) => ({ name, path, sha256: await hashFile(path) })),
   );
-  return digests.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Fails with the file named unless every path is a regular file this process may read: a cheap check before
+ * anything is signed, so a bad artifact list leaves no transparency-log entries behind.
+ */
+export async function assertReadableFiles(paths: readonly string[]): Promise<void> {
+  await Promise.all(
+    paths.map(async (path) => {
+      try {
+        await access(path, constants.R_OK);
+        if (!(await stat(path)).isFile()) throw new Error("not a regular file");
+      } catch (cause) {
+        throw readFailed(path, cause);
+      }
+    }),
+  );
+}
+
+/** The error for a file that cannot be read. */
+export function readFailed(path: string, cause: unknown): AttestError {
+  return new AttestError("ATTEST_READ_FAILED", `cannot read ${path}: ${(cause as Error).message}`, {
+    location: { file: path },
+    cause,
+    hint: "Check the artifacts glob and that the build step wrote the file.",
+  });
 }
 
 /** Renders SHA256SUMS in the `sha256sum` format (two spaces, sorted by name, trailing newline). */

@@ -1,8 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SerializedBundle } from "@sigstore/bundle";
-import { AttestError } from "./attest-error.js";
-import { type ArtifactDigest, digestArtifacts, formatSha256Sums, sha256Hex } from "./digest.js";
+import { type ArtifactDigest, assertReadableFiles, formatSha256Sums, nameArtifacts } from "./digest.js";
 import { mapLimit } from "./map-limit.js";
 import type { SigningSession } from "./signing-session.js";
 
@@ -24,20 +23,16 @@ export interface SignArtifactsResult {
   sha256sums: string;
 }
 
-/** Signs each artifact keylessly (bundle beside it), then writes and signs SHA256SUMS. */
+/**
+ * Signs each artifact keylessly (bundle beside it), then writes and signs SHA256SUMS. Each artifact is read once:
+ * the digest in SHA256SUMS and the signed digest come from the same pass over the same bytes.
+ */
 export async function signArtifacts(options: SignArtifactsOptions): Promise<SignArtifactsResult> {
-  const artifacts = await digestArtifacts(options.paths);
+  const named = nameArtifacts(options.paths);
+  // Every artifact must be readable before the first one is signed: a bad list leaves no log entries behind.
+  await assertReadableFiles(named.map((a) => a.path));
   const written: string[] = [];
-  const sign = async (path: string, expected: string | undefined): Promise<void> => {
-    const data = await readFile(path);
-    // Sign exactly the bytes we hashed: a file rewritten meanwhile is refused, not signed.
-    if (expected !== undefined && sha256Hex(data) !== expected) {
-      throw new AttestError("ATTEST_ARTIFACT_CHANGED", `${path} changed between hashing and signing`, {
-        location: { file: path },
-        hint: "Make sure no other step writes the artifacts while signing; rerun the job.",
-      });
-    }
-    const bundle = await options.session.signBlob(data);
+  const write = async (path: string, bundle: SerializedBundle): Promise<void> => {
     await writeFile(`${path}.sigstore.json`, `${JSON.stringify(bundle)}\n`);
     written.push(`${path}.sigstore.json`);
     if (options.legacy) {
@@ -46,12 +41,17 @@ export async function signArtifacts(options: SignArtifactsOptions): Promise<Sign
       written.push(`${path}.sig`, `${path}.pem`);
     }
   };
-  await mapLimit(artifacts, options.concurrency ?? 32, (a) => sign(a.path, a.sha256));
+  const artifacts = await mapLimit(named, options.concurrency ?? 32, async ({ name, path }) => {
+    const { sha256, bundle } = await options.session.signFile(path);
+    await write(path, bundle);
+    return { name, path, sha256 };
+  });
   const sums = formatSha256Sums(artifacts);
   const sumsPath = join(options.outDir, "SHA256SUMS");
   await writeFile(sumsPath, sums);
   written.push(sumsPath);
-  await sign(sumsPath, sha256Hex(sums));
+  // The bytes just written, signed from memory: nothing to read back.
+  await write(sumsPath, await options.session.signBlob(Buffer.from(sums)));
   return { artifacts, written: written.sort(), sha256sums: sumsPath };
 }
 

@@ -1,8 +1,9 @@
-import { bundleToJSON, type SerializedBundle } from "@sigstore/bundle";
+import { type Bundle, bundleToJSON, type SerializedBundle } from "@sigstore/bundle";
 import { RFC3161Timestamp } from "@sigstore/core";
-import { type BundleBuilder, DSSEBundleBuilder, RekorWitness, TSAWitness, type Witness } from "@sigstore/sign";
+import { DSSEBundleBuilder, RekorWitness, TSAWitness, type Witness } from "@sigstore/sign";
 import { AttestError, redactSecret } from "./attest-error.js";
 import { CachedCertificateSigner } from "./cached-signer.js";
+import { digestAndSignFile } from "./file-signature.js";
 import type { SigstoreInstance } from "./instance.js";
 import { MessageSignatureV03BundleBuilder } from "./message-bundle-builder.js";
 import { IN_TOTO_PAYLOAD_TYPE, type Statement } from "./statement.js";
@@ -23,6 +24,11 @@ export interface SigningOptions {
 export interface SigningSession {
   /** A message-signature bundle (hashedrekord) over the bytes of an artifact. */
   signBlob(data: Buffer): Promise<SerializedBundle>;
+  /**
+   * A message-signature bundle over a file read once (hashed and signed in one pass, never held whole), with the
+   * file's sha256 (hex) that the bundle's digest records.
+   */
+  signFile(path: string): Promise<{ sha256: string; bundle: SerializedBundle }>;
   /** A DSSE bundle over an in-toto Statement. */
   signStatement(statement: Statement): Promise<SerializedBundle>;
   /** The PEM certificate used for signing (for the legacy `.pem` file). */
@@ -75,11 +81,12 @@ export function createSigningSession(options: SigningOptions): SigningSession {
   const message = new MessageSignatureV03BundleBuilder({ signer, witnesses });
   const attempts = options.timestampAttempts ?? 3;
 
-  async function create(builder: BundleBuilder, artifact: { data: Buffer; type?: string }): Promise<SerializedBundle> {
+  /** Builds a bundle; again (whole: new signature, entries, timestamps) while a timestamp does not parse. */
+  async function create(build: () => Promise<Bundle>): Promise<SerializedBundle> {
     for (let attempt = 1; ; attempt++) {
       let json: SerializedBundle;
       try {
-        json = bundleToJSON(await builder.create(artifact));
+        json = bundleToJSON(await build());
       } catch (error) {
         throw signingError(error, token);
       }
@@ -97,9 +104,20 @@ export function createSigningSession(options: SigningOptions): SigningSession {
   }
 
   return {
-    signBlob: (data) => create(message, { data }),
+    signBlob: (data) => create(() => message.create({ data })),
+    signFile: async (path) => {
+      let first: Buffer | undefined;
+      const bundle = await create(async () => {
+        const { digest, signature } = await digestAndSignFile(path, signer.signChunks());
+        // A retry reads the file again: it must still be the file whose digest the first attempt took.
+        if (first !== undefined && !first.equals(digest)) throw changedWhileSigning(path);
+        first = digest;
+        return message.createFromSignature(digest, signature);
+      });
+      return { sha256: (first as Buffer).toString("hex"), bundle };
+    },
     signStatement: (statement) =>
-      create(dsse, { data: Buffer.from(JSON.stringify(statement)), type: IN_TOTO_PAYLOAD_TYPE }),
+      create(() => dsse.create({ data: Buffer.from(JSON.stringify(statement)), type: IN_TOTO_PAYLOAD_TYPE })),
     certificatePem: async () => {
       try {
         return await signer.certificatePem();
@@ -111,6 +129,13 @@ export function createSigningSession(options: SigningOptions): SigningSession {
       return signer.certificateRequests;
     },
   };
+}
+
+function changedWhileSigning(path: string): AttestError {
+  return new AttestError("ATTEST_ARTIFACT_CHANGED", `${path} changed while it was being signed`, {
+    location: { file: path },
+    hint: "Make sure no other step writes the artifacts while signing; rerun the job.",
+  });
 }
 
 /** True when every RFC 3161 timestamp of the bundle has a signing time @sigstore/core can read. */

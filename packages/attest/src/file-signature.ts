@@ -1,0 +1,36 @@
+import { createHash } from "node:crypto";
+import { type FileHandle, open } from "node:fs/promises";
+import type { Signature } from "@sigstore/sign";
+import type { ChunkSigner } from "./cached-signer.js";
+import { readFailed } from "./digest.js";
+
+/** Bytes read at a time: large artifacts are never held whole in memory. */
+const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Reads a file once, in chunks, into both its sha256 and the signer's signature, so the digest and the
+ * signature are over the very same bytes (a file rewritten meanwhile cannot split them); unreadable → named error.
+ */
+export async function digestAndSignFile(
+  path: string,
+  signer: ChunkSigner,
+): Promise<{ digest: Buffer; signature: Signature }> {
+  const hash = createHash("sha256");
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, "r");
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      signer.update(chunk);
+    }
+  } catch (cause) {
+    throw readFailed(path, cause);
+  } finally {
+    await handle?.close();
+  }
+  return { digest: hash.digest(), signature: await signer.finish() };
+}
