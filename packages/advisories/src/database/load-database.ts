@@ -5,6 +5,7 @@ import { AdvisoryIndex } from "../match/advisory-index.js";
 import { type DatabaseMetadata, databaseMetadataSchema, METADATA_FILE } from "./metadata.js";
 import { addRecordText } from "./read-records.js";
 import { zipEntries } from "./zip.js";
+import { fileSource } from "./zip-directory.js";
 
 export interface LoadDatabaseOptions {
   /** Oldest acceptable database, in ms (default 7 days); older is DATABASE_STALE. */
@@ -68,8 +69,12 @@ export async function loadDatabase(dir: string, options: LoadDatabaseOptions = {
     newest = Math.max(newest, (await stat(path)).mtimeMs);
     files.push(shown);
     if (path.endsWith(".zip")) {
-      for (const [name, text] of zipEntries(await readFile(path), shown))
-        addRecordText(index, text, `${shown}!${name}`);
+      const source = fileSource(path);
+      try {
+        for (const [name, text] of zipEntries(source, shown)) addRecordText(index, text, `${shown}!${name}`);
+      } finally {
+        source.close();
+      }
     } else {
       addRecordText(index, await readFile(path, "utf8"), shown);
     }

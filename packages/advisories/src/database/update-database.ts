@@ -4,7 +4,7 @@ import type { HttpClient } from "@tollgate/net";
 import { isHttpError } from "@tollgate/net";
 import { AdvisoryError } from "../errors.js";
 import { type DatabaseMetadata, METADATA_FILE } from "./metadata.js";
-import { readZipEntries } from "./zip.js";
+import { countZipEntries } from "./zip.js";
 
 /** Where OSV publishes one `all.zip` per ecosystem. */
 export const DEFAULT_DATABASE_URL = "https://osv-vulnerabilities.storage.googleapis.com";
@@ -51,7 +51,7 @@ export async function updateDatabase(options: UpdateDatabaseOptions): Promise<Da
       );
     }
     const file = `${ecosystem}/all.zip`;
-    const records = readZipEntries(body, url).length;
+    const records = countZipEntries(body, url);
     const target = join(options.dir, ecosystem);
     await mkdir(target, { recursive: true });
     await writeFile(join(target, "all.zip.partial"), body);

@@ -1,13 +1,6 @@
 import { AdvisoryError } from "../errors.js";
 import { packageKey } from "../osv/names.js";
-import {
-  type CompiledAffected,
-  compileAffected,
-  fixedAbove,
-  isAffected,
-  listedKey,
-  UnreadableVersion,
-} from "../osv/ranges.js";
+import { type CompiledAffected, compileAffected, fixedAbove, isAffected, UnreadableVersion } from "../osv/ranges.js";
 import type { OsvRecord } from "../osv/schema.js";
 import { rateSeverity } from "../osv/severity.js";
 import { baseEcosystem, findScheme } from "../versions/ecosystems.js";
@@ -31,6 +24,15 @@ export interface PackageQuery {
   ecosystem: string;
   name: string;
   version: string;
+}
+
+/**
+ * The first line of a text as a string of its own: a substring would be a slice that keeps
+ * the whole text (an advisory's details) alive for as long as the summary is.
+ */
+function firstLine(text: string): string {
+  const end = text.indexOf("\n");
+  return end === -1 ? text : Buffer.from(text.slice(0, end)).toString();
 }
 
 interface Entry {
@@ -71,7 +73,7 @@ export class AdvisoryIndex {
       id: record.id,
       aliases: [...new Set(record.aliases ?? [])].filter((a) => a !== record.id).sort(),
       modified: record.modified,
-      summary: record.summary ?? (record.details ?? "").split("\n")[0] ?? "",
+      summary: record.summary ?? firstLine(record.details ?? ""),
       kind: kindOf(record),
       severity: rated.severity,
       source: file,
@@ -96,7 +98,7 @@ export class AdvisoryIndex {
     if (grouped.size > 0) this.counts.indexed++;
     for (const [key, affected] of grouped) {
       const entries = this.byPackage.get(key) ?? [];
-      entries.push({ advisory, affected });
+      entries.push({ advisory, affected: affected.slice() }); // slice: no spare capacity kept
       this.byPackage.set(key, entries);
     }
   }
@@ -115,10 +117,10 @@ export class AdvisoryIndex {
         { hint: "fix the version in the lockfile; Tollgate never treats an unreadable version as unaffected" },
       );
     }
-    const key = listedKey(scheme, version);
+    const canonical = scheme.canonical(version);
     const matches: AdvisoryMatch[] = [];
     for (const entry of entries) {
-      if (!entry.affected.some((a) => isAffected(scheme, query.version, version, key, a))) continue;
+      if (!entry.affected.some((a) => isAffected(scheme, version, canonical, a))) continue;
       matches.push({ advisory: entry.advisory, fixed: fixedAbove(scheme, version, entry.affected) });
     }
     if (matches.length > 1)

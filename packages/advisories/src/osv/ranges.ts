@@ -13,8 +13,13 @@ interface CompiledEvent {
 
 /** An `affected[]` entry prepared for matching: explicit versions and SEMVER/ECOSYSTEM ranges, events sorted. */
 export interface CompiledAffected {
-  /** The listed versions as written and in the scheme's canonical form. */
-  versions: Set<string>;
+  /**
+   * The canonical forms of the listed versions that no range already covers (a covered
+   * one adds nothing: equal canonical forms mean equal versions, which ranges treat alike);
+   * undefined when there are none. A listed version the scheme cannot read is left out: no
+   * version it can read equals it, and an unreadable query version is an error before this.
+   */
+  listed: Set<string> | undefined;
   ranges: CompiledEvent[][];
   /**
    * The span every range lies in, for a one-comparison rejection: the lowest `introduced`
@@ -46,19 +51,22 @@ function compileEvent(scheme: VersionScheme, e: Partial<Record<EventKind, string
  * throws UnreadableVersion, so the caller can report the record as malformed.
  */
 export function compileAffected(scheme: VersionScheme, affected: OsvAffected): CompiledAffected {
-  const ranges: CompiledEvent[][] = [];
-  for (const range of affected.ranges ?? []) {
-    if (range.type === "GIT") continue;
-    const events = range.events.map((e) => compileEvent(scheme, e));
-    events.sort((a, b) => (a.zero ? (b.zero ? 0 : -1) : b.zero ? 1 : scheme.compare(a.parsed, b.parsed)));
-    ranges.push(events);
+  // Built with map (arrays of exactly their length: the index keeps them for the whole audit).
+  const ranges = (affected.ranges ?? [])
+    .filter((range) => range.type !== "GIT")
+    .map((range) => {
+      const events = range.events.map((e) => compileEvent(scheme, e));
+      events.sort((a, b) => (a.zero ? (b.zero ? 0 : -1) : b.zero ? 1 : scheme.compare(a.parsed, b.parsed)));
+      return events;
+    });
+  const compiled: CompiledAffected = { listed: undefined, ranges, ...span(scheme, ranges) };
+  for (const version of affected.versions ?? []) {
+    const parsed = scheme.parse(version);
+    if (parsed === undefined || inAnyRange(scheme, parsed, compiled)) continue;
+    compiled.listed ??= new Set();
+    compiled.listed.add(scheme.canonical(parsed));
   }
-  const versions = new Set(affected.versions ?? []);
-  for (const listed of affected.versions ?? []) {
-    const parsed = scheme.parse(listed);
-    if (parsed !== undefined) versions.add(listedKey(scheme, parsed));
-  }
-  return { versions, ranges, ...span(scheme, ranges) };
+  return compiled;
 }
 
 /** The lowest introduced and highest end over all ranges (see CompiledAffected). */
@@ -98,20 +106,8 @@ function inRange(scheme: VersionScheme, version: unknown, events: CompiledEvent[
   return affected;
 }
 
-/** The key a version is looked up by in `versions` (its scheme's canonical form, marked apart from raw strings). */
-export function listedKey(scheme: VersionScheme, version: unknown): string {
-  return `\u0000${scheme.canonical(version)}`;
-}
-
-/** Whether a version (raw, parsed, listedKey) is affected: listed in `versions` or inside any SEMVER/ECOSYSTEM range. */
-export function isAffected(
-  scheme: VersionScheme,
-  raw: string,
-  version: unknown,
-  key: string,
-  affected: CompiledAffected,
-): boolean {
-  if (affected.versions.has(raw) || affected.versions.has(key)) return true;
+/** Whether a parsed version lies inside any SEMVER/ECOSYSTEM range of the entry. */
+function inAnyRange(scheme: VersionScheme, version: unknown, affected: CompiledAffected): boolean {
   if (affected.ranges.length === 0) return false;
   if (affected.lowest !== undefined && scheme.compare(version, affected.lowest) < 0) return false;
   if (affected.highest) {
@@ -119,6 +115,19 @@ export function isAffected(
     if (c > 0 || (c === 0 && !affected.highest.inclusive)) return false;
   }
   return affected.ranges.some((events) => inRange(scheme, version, events));
+}
+
+/**
+ * Whether a version (parsed, and its scheme's canonical form) is affected: listed in
+ * `versions` or inside any SEMVER/ECOSYSTEM range.
+ */
+export function isAffected(
+  scheme: VersionScheme,
+  version: unknown,
+  canonical: string,
+  affected: CompiledAffected,
+): boolean {
+  return affected.listed?.has(canonical) === true || inAnyRange(scheme, version, affected);
 }
 
 /** The `fixed` versions above `version`, in the ecosystem's order, without duplicates. */
