@@ -30,7 +30,7 @@ export interface SignArtifactsResult {
 export async function signArtifacts(options: SignArtifactsOptions): Promise<SignArtifactsResult> {
   const named = nameArtifacts(options.paths);
   // Every artifact must be readable before the first one is signed: a bad list leaves no log entries behind.
-  await assertReadableFiles(named.map((a) => a.path));
+  assertReadableFiles(named.map((a) => a.path));
   const written: string[] = [];
   const write = async (path: string, bundle: SerializedBundle): Promise<void> => {
     await writeFile(`${path}.sigstore.json`, `${JSON.stringify(bundle)}\n`);
