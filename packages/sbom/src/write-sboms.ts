@@ -1,14 +1,16 @@
-import { mkdir, open } from "node:fs/promises";
+import { closeSync, openSync, rmSync, writeSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { DependencyGraph, Scope } from "@tollgate/inventory";
 import { validateCycloneDx } from "./cyclonedx/validate.js";
-import { type CycloneDxSpecVersion, cycloneDxChunks } from "./cyclonedx/write.js";
+import { type CycloneDxSpecVersion, cycloneDxDocument } from "./cyclonedx/write.js";
 import { SbomError } from "./errors.js";
 import { loadGraph } from "./load-graph.js";
 import type { SbomFormat } from "./read-sbom.js";
+import { documentChunks, renderDocument, type StreamedDocument } from "./shared/chunks.js";
 import { sbomTimestamp } from "./shared/timestamp.js";
 import { validateSpdx } from "./spdx/validate.js";
-import { spdxChunks } from "./spdx/write.js";
+import { spdxDocument } from "./spdx/write.js";
 
 /** The file each format is written to inside the output directory. */
 export const DEFAULT_FILE_NAMES: Record<SbomFormat, string> = {
@@ -75,48 +77,81 @@ export async function writeSboms(path: string, options: WriteSbomsOptions): Prom
   const timestamp = sbomTimestamp(options.env ?? process.env, options.now);
   const files: WrittenSboms["files"] = {};
   for (const format of formats) {
-    const chunks =
+    const document: StreamedDocument =
       format === "cyclonedx-json"
-        ? cycloneDxChunks(graph, {
+        ? cycloneDxDocument(graph, {
             timestamp,
             toolVersion: options.toolVersion,
             specVersion: options.specVersion ?? "1.6",
           })
-        : spdxChunks(graph, { timestamp, toolVersion: options.toolVersion });
+        : spdxDocument(graph, { timestamp, toolVersion: options.toolVersion });
     if (options.validate) {
-      const document = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      if (format === "cyclonedx-json") await validateCycloneDx(document, options.specVersion ?? "1.6");
-      else await validateSpdx(document);
-    }
-    if (options.output === "-") {
-      const stdout = options.stdout ?? ((t: string) => process.stdout.write(t));
-      for (const chunk of chunks) stdout(chunk.toString("utf8"));
-      files[format] = "-";
+      const text = Buffer.concat(documentChunks(document)).toString("utf8");
+      if (format === "cyclonedx-json") await validateCycloneDx(JSON.parse(text), options.specVersion ?? "1.6");
+      else await validateSpdx(JSON.parse(text));
+      files[format] = await writeText(options, cwd, format, [Buffer.from(text)]);
       continue;
     }
-    const target =
-      options.output !== undefined
-        ? resolve(cwd, options.output)
-        : join(resolve(cwd, options.outputDir ?? "."), DEFAULT_FILE_NAMES[format]);
-    await writeChunks(target, chunks);
-    files[format] = target;
+    files[format] =
+      options.output === "-"
+        ? await writeText(options, cwd, format, documentChunks(document))
+        : await writeStreamed(target(options, cwd, format), document);
   }
   return { graph, files };
 }
 
-/** Writes a document's pieces to a file in batches, never joining the whole document into one string. */
-async function writeChunks(target: string, chunks: Buffer[]): Promise<void> {
+/** The file a format is written to. */
+function target(options: WriteSbomsOptions, cwd: string, format: SbomFormat): string {
+  return options.output !== undefined
+    ? resolve(cwd, options.output)
+    : join(resolve(cwd, options.outputDir ?? "."), DEFAULT_FILE_NAMES[format]);
+}
+
+/** Writes a finished document to stdout (`--output -`) or its file; returns where it went. */
+async function writeText(options: WriteSbomsOptions, cwd: string, format: SbomFormat, chunks: Buffer[]) {
+  if (options.output === "-") {
+    const stdout = options.stdout ?? ((t: string) => process.stdout.write(t));
+    for (const chunk of chunks) stdout(chunk.toString("utf8"));
+    return "-";
+  }
+  const file = target(options, cwd, format);
+  await toFile(file, (fd) => {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  });
+  return file;
+}
+
+/**
+ * Writes a document to a file as it is made, batch by batch, never holding the whole text;
+ * its identity (derived from the whole text) is written into its place at the end.
+ */
+async function writeStreamed(file: string, document: StreamedDocument): Promise<string> {
+  await toFile(file, (fd) => {
+    const identity = renderDocument(document, (chunk) => writeSync(fd, chunk));
+    writeSync(fd, identity.bytes, 0, identity.bytes.length, identity.offset);
+  });
+  return file;
+}
+
+/** Creates `file` (and its directory) and hands its descriptor to `write`; on failure no partial file is left. */
+async function toFile(file: string, write: (fd: number) => void): Promise<void> {
+  let fd: number | undefined;
   try {
-    await mkdir(dirname(target), { recursive: true });
-    const handle = await open(target, "w");
-    try {
-      for (const chunk of chunks) await handle.write(chunk);
-    } finally {
-      await handle.close();
-    }
+    await mkdir(dirname(file), { recursive: true });
+    fd = openSync(file, "w");
+    write(fd);
+    const done = fd;
+    fd = undefined;
+    closeSync(done);
   } catch (cause) {
-    throw new SbomError("SBOM_WRITE_FAILED", `cannot write ${target}`, {
-      location: { file: target },
+    if (fd !== undefined) {
+      // A document that failed half-way is not left behind as if it were one.
+      closeSync(fd);
+      rmSync(file, { force: true });
+    }
+    if ((cause as NodeJS.ErrnoException).syscall === undefined) throw cause;
+    throw new SbomError("SBOM_WRITE_FAILED", `cannot write ${file}`, {
+      location: { file },
       hint: "check that the output directory is writable",
       cause,
     });

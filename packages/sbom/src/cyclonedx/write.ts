@@ -5,14 +5,7 @@ import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
 import * as Spec from "@cyclonedx/cyclonedx-library/Spec";
 import type { Component, DependencyGraph, Edge } from "@tollgate/inventory";
-import {
-  arrayMarker,
-  chunksUuid,
-  type DocumentChunks,
-  ElementBuffer,
-  elementText,
-  spliceArrays,
-} from "../shared/chunks.js";
+import { arrayMarker, type DocumentChunks, documentChunks, type StreamedDocument } from "../shared/chunks.js";
 import { compareStrings } from "../shared/compare.js";
 import { outgoingEdges } from "../shared/edges.js";
 import { classifyLicense } from "../shared/license.js";
@@ -49,33 +42,46 @@ export function toCycloneDx(graph: DependencyGraph, options: ToCycloneDxOptions)
 
 /**
  * The text of toCycloneDx's document (`serializeSbom` of it, byte for byte) in pieces: each
- * component is made as a library model, normalized by the library and printed one at a time,
+ * component is made as a library model, normalized by the library and printed one batch at a time,
  * so a large graph never holds every model at once.
  */
 export function cycloneDxChunks(graph: DependencyGraph, options: ToCycloneDxOptions): DocumentChunks {
+  return documentChunks(cycloneDxDocument(graph, options));
+}
+
+/** toCycloneDx's document as a StreamedDocument: components and dependencies are made while it is written. */
+export function cycloneDxDocument(graph: DependencyGraph, options: ToCycloneDxOptions): StreamedDocument {
   const factory = new Serialize.JSON.Normalize.Factory(SPECS[options.specVersion ?? "1.6"]);
   const normalizer = factory.makeForComponent();
   const out = outgoingEdges(graph);
-  const components = new ElementBuffer();
-  for (const component of graph.components) {
-    const normalized = normalizer.normalize(toModel(component, out.get(component.id) ?? []), { sortLists: true });
-    if (normalized) components.push(elementText(sortInCodeUnitOrder(normalized as unknown as Json)));
+  function* components(): Iterable<unknown> {
+    for (const component of graph.components) {
+      const normalized = normalizer.normalize(toModel(component, out.get(component.id) ?? []), { sortLists: true });
+      if (normalized) yield sortInCodeUnitOrder(normalized as unknown as Json);
+    }
   }
-  const known = new Set([graph.root.id, ...graph.components.map((c) => c.id)]);
-  const dependencies = new ElementBuffer();
-  for (const ref of [...known].sort(compareStrings)) {
-    const targets = [...new Set((out.get(ref) ?? []).map((e) => e.to))].filter((t) => t !== ref && known.has(t));
-    dependencies.push(elementText(targets.length > 0 ? { ref, dependsOn: targets.sort(compareStrings) } : { ref }));
+  function* dependencies(): Iterable<unknown> {
+    const known = new Set([graph.root.id, ...graph.components.map((c) => c.id)]);
+    for (const ref of [...known].sort(compareStrings)) {
+      const targets = [...new Set((out.get(ref) ?? []).map((e) => e.to))].filter((t) => t !== ref && known.has(t));
+      yield targets.length > 0 ? { ref, dependsOn: targets.sort(compareStrings) } : { ref };
+    }
   }
-  const header = (serialNumber: string | undefined) => {
-    const bom = new Models.Bom({ metadata: metadataOf(graph, options) });
-    if (serialNumber) bom.serialNumber = serialNumber;
-    const doc = factory.makeForBom().normalize(bom, { sortLists: true }) as unknown as Json;
-    return { ...doc, components: arrayMarker("components"), dependencies: arrayMarker("dependencies") };
+  const metadata = metadataOf(graph, options);
+  return {
+    header(serialNumber) {
+      const bom = new Models.Bom({ metadata });
+      if (serialNumber) bom.serialNumber = serialNumber;
+      const doc = factory.makeForBom().normalize(bom, { sortLists: true }) as unknown as Json;
+      return { ...doc, components: arrayMarker("components"), dependencies: arrayMarker("dependencies") };
+    },
+    identityKey: "serialNumber",
+    identityOf: (uuid) => `urn:uuid:${uuid}`,
+    arrays: [
+      ["components", components],
+      ["dependencies", dependencies],
+    ],
   };
-  const arrays = { components: components.done(), dependencies: dependencies.done() };
-  const serial = `urn:uuid:${chunksUuid(spliceArrays(header(undefined), arrays))}`;
-  return spliceArrays(header(serial), arrays);
 }
 
 type Json = Record<string, unknown>;

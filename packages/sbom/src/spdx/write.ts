@@ -1,12 +1,5 @@
 import type { Component, DependencyGraph, Edge, HashAlgorithm } from "@tollgate/inventory";
-import {
-  arrayMarker,
-  chunksUuid,
-  type DocumentChunks,
-  ElementBuffer,
-  elementText,
-  spliceArrays,
-} from "../shared/chunks.js";
+import { arrayMarker, type DocumentChunks, documentChunks, type StreamedDocument } from "../shared/chunks.js";
 import { compareStrings } from "../shared/compare.js";
 import { outgoingEdges } from "../shared/edges.js";
 import { classifyLicense } from "../shared/license.js";
@@ -42,8 +35,13 @@ export function toSpdx(graph: DependencyGraph, options: ToSpdxOptions): SpdxDocu
   return JSON.parse(Buffer.concat(spdxChunks(graph, options)).toString("utf8")) as SpdxDocument;
 }
 
-/** The text of toSpdx's document (`serializeSbom` of it, byte for byte) in pieces, one package at a time. */
+/** The text of toSpdx's document (`serializeSbom` of it, byte for byte) in pieces, one batch of packages at a time. */
 export function spdxChunks(graph: DependencyGraph, options: ToSpdxOptions): DocumentChunks {
+  return documentChunks(spdxDocument(graph, options));
+}
+
+/** toSpdx's document as a StreamedDocument: packages are made while it is written. */
+export function spdxDocument(graph: DependencyGraph, options: ToSpdxOptions): StreamedDocument {
   const created = isoSeconds(options.timestamp);
   const annotator = `Tool: ${TOOL_NAME}-${options.toolVersion}`;
   const spdxIds = new Map<string, string>([[graph.root.id, ROOT_SPDX_ID]]);
@@ -71,9 +69,9 @@ export function spdxChunks(graph: DependencyGraph, options: ToSpdxOptions): Docu
   const order: Array<[string, Component | undefined]> = [[ROOT_SPDX_ID, undefined]];
   for (const c of graph.components) order.push([spdxIds.get(c.id) as string, c]);
   order.sort(([a], [b]) => compareStrings(a, b));
-  const packages = new ElementBuffer();
-  for (const [spdxId, c] of order) {
-    packages.push(elementText(c ? toPackage(c, spdxId, out.get(c.id) ?? [], extracted, annotate) : rootPackage));
+  function* packages(): Iterable<unknown> {
+    for (const [spdxId, c] of order)
+      yield c ? toPackage(c, spdxId, out.get(c.id) ?? [], extracted, annotate) : rootPackage;
   }
 
   const relationships: SpdxRelationship[] = [
@@ -91,7 +89,7 @@ export function spdxChunks(graph: DependencyGraph, options: ToSpdxOptions): Docu
       compareStrings(a.relatedSpdxElement, b.relatedSpdxElement) ||
       compareStrings(a.comment ?? "", b.comment ?? ""),
   );
-  const header = (documentNamespace: string): Record<string, unknown> => ({
+  const header = (documentNamespace = ""): Record<string, unknown> => ({
     spdxVersion: "SPDX-2.3",
     dataLicense: "CC0-1.0",
     SPDXID: "SPDXRef-DOCUMENT",
@@ -108,12 +106,17 @@ export function spdxChunks(graph: DependencyGraph, options: ToSpdxOptions): Docu
         }
       : {}),
   });
-  const relationshipTexts = new ElementBuffer();
-  for (const relationship of relationships) relationshipTexts.push(elementText(relationship));
-  const arrays = { packages: packages.done(), relationships: relationshipTexts.done() };
   const slug = graph.root.name.replace(/[^A-Za-z0-9._-]+/g, "-") || "sbom";
-  const uuid = chunksUuid(spliceArrays(header(""), arrays));
-  return spliceArrays(header(`${NAMESPACE_BASE}/${slug}-${uuid}`), arrays);
+  return {
+    header,
+    identityKey: "documentNamespace",
+    // Hashed with an empty namespace.
+    identityOf: (uuid) => `${NAMESPACE_BASE}/${slug}-${uuid}`,
+    arrays: [
+      ["packages", packages],
+      ["relationships", () => relationships],
+    ],
+  };
 }
 
 function toPackage(
