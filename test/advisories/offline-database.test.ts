@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadDatabase, METADATA_FILE } from "@tollgate/advisories";
@@ -78,6 +78,19 @@ describe("offline database", () => {
       ["GHSA-bad0-0000-0000", "bad.json"],
       ["(unreadable)", "broken.json"],
     ]);
+  });
+
+  it("refuses a truncated archive, naming it and saying how to get a good one", async () => {
+    const dir = zipDatabase();
+    const path = join(dir, "PyPI", "all.zip");
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes.subarray(0, bytes.byteLength - 100));
+    await expect(loadDatabase(dir, { now: () => NOW })).rejects.toMatchObject({
+      code: "DATABASE_UNREADABLE",
+      message: expect.stringMatching(/^PyPI\/all\.zip is not a readable zip archive \(/),
+      location: { file: "PyPI/all.zip" },
+      hint: "download the database again with `tollgate db update`",
+    });
   });
 
   it("refuses a corrupt archive", async () => {

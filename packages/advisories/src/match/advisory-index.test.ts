@@ -117,6 +117,25 @@ describe("OSV range semantics", () => {
     expect(ids(listed, "npm", "demo", "3.0.2")).toEqual([]);
   });
 
+  it("matches a listed version outside every range, and one inside them, in any spelling of the same version", () => {
+    const both = indexOf(
+      record({
+        affected: [
+          {
+            package: { ecosystem: "PyPI", name: "demo" },
+            ranges: [{ type: "ECOSYSTEM", events: [{ introduced: "2.0" }, { fixed: "2.5" }] }],
+            versions: ["1.0", "2.1", "not a version!"],
+          },
+        ],
+      }),
+    );
+    expect(ids(both, "PyPI", "demo", "1.0")).toEqual(["TEST-1"]);
+    expect(ids(both, "PyPI", "demo", "1.0.0")).toEqual(["TEST-1"]);
+    expect(ids(both, "PyPI", "demo", "2.1")).toEqual(["TEST-1"]);
+    expect(ids(both, "PyPI", "demo", "1.1")).toEqual([]);
+    expect(ids(both, "PyPI", "demo", "2.5")).toEqual([]);
+  });
+
   it("ignores withdrawn advisories", () => {
     const withdrawn = indexOf(
       record({ withdrawn: "2026-02-01T00:00:00Z", affected: [{ package: pkg, versions: ["1.0.0"] }] }),
@@ -198,7 +217,8 @@ describe("the index agrees with a direct reading of the OSV rules", () => {
     const v = scheme.parse(version);
     return (record.affected ?? []).some((a) => {
       if (a.package?.ecosystem !== ecosystem || a.package.name !== name) return false;
-      if ((a.versions ?? []).includes(version)) return true;
+      const listed = (a.versions ?? []).map((l) => scheme.parse(l)).filter((l) => l !== undefined);
+      if (listed.some((l) => scheme.compare(l, v) === 0)) return true;
       return (a.ranges ?? []).some((range) => {
         if (range.type === "GIT") return false;
         let affected = false;
@@ -233,6 +253,36 @@ describe("the index agrees with a direct reading of the OSV rules", () => {
         events: (a.ranges ?? []).flatMap((g) => g.events.flatMap((e) => Object.values(e))),
       })),
   );
+
+  // Records that list versions besides their ranges (PyPA, RustSec, GHSA), at every listed and event version.
+  const walk = (dir: string): string[] =>
+    readdirSync(join(corpus, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith(".json") ? [`${dir}/${e.name}`] : [],
+    );
+  const listing = ["ghsa", "pypa", "rustsec"]
+    .flatMap(walk)
+    .map(fromCorpus)
+    .filter((r) => !r.withdrawn && (r.affected ?? []).some((a) => (a.versions ?? []).length > 0));
+  const listingIndex = indexOf(...listing);
+  const listedCases = listing.flatMap((record) =>
+    (record.affected ?? [])
+      .filter((a) => a.package && findScheme(a.package.ecosystem))
+      .flatMap((a) => {
+        const { ecosystem, name } = a.package as { ecosystem: string; name: string };
+        const events = (a.ranges ?? []).flatMap((g) => g.events.flatMap((e) => Object.values(e)));
+        return [...(a.versions ?? []), ...events]
+          .filter((v) => v !== "0" && findScheme(ecosystem)?.parse(v) !== undefined)
+          .map((version) => ({ record, ecosystem, name, version }));
+      }),
+  );
+
+  it("for every listed and event version of the corpus records that list versions", () => {
+    expect(listedCases.length).toBeGreaterThan(500);
+    for (const { record, ecosystem, name, version } of listedCases) {
+      const got = listingIndex.match({ ecosystem, name, version }).some((m) => m.advisory.id === record.id);
+      expect([record.id, version, got]).toEqual([record.id, version, reference(version, record, ecosystem, name)]);
+    }
+  });
 
   it("for every npm package of the GHSA corpus at versions around each event", () => {
     const tweak = fc.constantFrom(-1, 0, 1);
