@@ -5,7 +5,8 @@
 //            session per run: key generation, OIDC token, Fulcio certificate are inside the time);
 //   cli      `node packages/cli/dist/bin.js sign|attest …` end to end as a process (process start, module load,
 //            token, key, certificate, one log entry or timestamp per artifact, bundle files).
-// Reports the median wall time of --runs runs (default 5, after one warm-up of the library call), the requests
+// Reports the median wall time of --runs runs (default 5, after one warm-up of the library call), the signer's
+// CPU time (the library's process; the CLI's process through GNU time /usr/bin/time when installed), the requests
 // each service received in the last run, the CPU the stack's process spent (not the signer's), and the load.
 //
 //   npm run build && npm run bench -- sign [--runs N] [--sizes 1,10,100,1000] [--bytes 1024]
@@ -93,11 +94,16 @@ function cliArgs(operation, dir, paths) {
   return [operation.startsWith("sign") ? "sign" : "attest", ...paths, "--out-dir", dir, ...flags];
 }
 
-/** Runs the CLI; resolves with its wall time, or rejects with its stderr. */
+/** GNU time, when installed, reports the CLI process's own CPU time (user + system) on its last stderr line. */
+const gnuTime = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+/** Runs the CLI; resolves with its wall time (and CPU time with GNU time), or rejects with its stderr. */
 function runCli(operation, dir, paths) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [cli, ...cliArgs(operation, dir, paths)], {
+    const command = [process.execPath, cli, ...cliArgs(operation, dir, paths)];
+    const [file, ...args] = gnuTime ? [gnuTime, "-f", "cpu %U %S", ...command] : command;
+    const child = spawn(file, args, {
       cwd: dir,
       env: { ...process.env, SIGSTORE_ID_TOKEN: token },
       stdio: ["ignore", "ignore", "pipe"],
@@ -109,7 +115,9 @@ function runCli(operation, dir, paths) {
     child.on("error", reject);
     child.on("close", (code) => {
       const ms = performance.now() - start;
-      if (code === 0) resolve(ms);
+      const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+      const cpuMs = cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined;
+      if (code === 0) resolve({ ms, cpuMs });
       else reject(new Error(`tollgate ${cliArgs(operation, dir, paths)[0]} exited ${code}: ${stderr.slice(-2000)}`));
     });
   });
@@ -128,7 +136,7 @@ async function measure(measureName, operation, n) {
       const used = process.cpuUsage(cpu);
       return { ms, cpuMs: (used.user + used.system) / 1000 };
     }
-    return { ms: await runCli(operation, dir, paths), cpuMs: undefined };
+    return runCli(operation, dir, paths);
   };
   if (measureName === "library") await once(); // warm-up: module loading, JIT, first connections
   const wall = [];
@@ -189,7 +197,10 @@ for (const measureName of ["library", "cli"]) {
   for (const operation of OPERATIONS) {
     const at = (n) => rows.find((r) => r.measure === measureName && r.operation === operation && r.artifacts === n);
     const ratio = at(last).medianMs / at(first).medianMs;
-    lines.push(`${measureName} ${operation}: ${last} artifacts / ${first} = ${ratio.toFixed(1)}x`);
+    const cpu = at(first).signerCpuMs
+      ? `, signer CPU ${(at(last).signerCpuMs / at(first).signerCpuMs).toFixed(1)}x`
+      : "";
+    lines.push(`${measureName} ${operation}: ${last} artifacts / ${first} = wall ${ratio.toFixed(1)}x${cpu}`);
   }
 }
 lines.push(
