@@ -1,9 +1,10 @@
 import { isTollgateError } from "@tollgate/errors";
 import type { Component, DependencyGraph } from "@tollgate/inventory";
+import type { Advisory } from "../match/advisory.js";
 import type { AdvisoryMatch, PackageQuery } from "../match/advisory-index.js";
 import { severityRank } from "../osv/severity.js";
 import type { AuditProblem, Finding } from "./finding.js";
-import { dependencyPaths, type PathIndex, pathIndex } from "./paths.js";
+import { dependencyPaths, type PathIndex, pathIndex, sortStrings } from "./paths.js";
 
 /** Anything that can tell which advisories affect a package version (an index, or API results). */
 export type Matcher = (query: PackageQuery) => AdvisoryMatch[];
@@ -12,9 +13,12 @@ const KIND_RANK = { informational: 0, unmaintained: 1, unsound: 2, vulnerability
 
 /** Prefers a database's own id over a CVE, then the smallest, so the same group always gets the same id. */
 function primaryId(ids: string[]): string {
-  return [...ids].sort(
-    (a, b) => Number(a.startsWith("CVE-")) - Number(b.startsWith("CVE-")) || (a < b ? -1 : 1),
-  )[0] as string;
+  let best = ids[0] as string;
+  for (const id of ids) {
+    const c = Number(id.startsWith("CVE-")) - Number(best.startsWith("CVE-"));
+    if (c < 0 || (c === 0 && id < best)) best = id;
+  }
+  return best;
 }
 
 /** Merges matches whose ids or aliases overlap (a GHSA and its CVE are one finding), in first-seen order. */
@@ -43,33 +47,46 @@ export function mergeAliases(matches: AdvisoryMatch[]): AdvisoryMatch[][] {
   return [...groups.values()];
 }
 
+/** Whether `a` is more severe than `b`: higher level, then higher score. */
+function moreSevere(a: Advisory, b: Advisory): boolean {
+  const rank = severityRank(a.severity.level) - severityRank(b.severity.level);
+  return rank > 0 || (rank === 0 && (a.severity.score ?? -1) > (b.severity.score ?? -1));
+}
+
+/** Appends the items of `from` that `to` does not hold yet (first occurrence wins, order kept). */
+function appendNew(to: string[], from: readonly string[]): void {
+  for (const item of from) if (!to.includes(item)) to.push(item);
+}
+
 function toFinding(component: Component, group: AdvisoryMatch[], paths: string[]): Finding {
-  const ids = [...new Set(group.flatMap((m) => [m.advisory.id, ...m.advisory.aliases]))];
+  const ids: string[] = [];
+  const fixed: string[] = [];
+  let best = (group[0] as AdvisoryMatch).advisory;
+  let kind = best.kind;
+  for (const m of group) {
+    if (!ids.includes(m.advisory.id)) ids.push(m.advisory.id);
+    appendNew(ids, m.advisory.aliases);
+    appendNew(fixed, m.fixed);
+    if (moreSevere(m.advisory, best)) best = m.advisory;
+    if (KIND_RANK[m.advisory.kind] > KIND_RANK[kind]) kind = m.advisory.kind;
+  }
   const id = primaryId(group.map((m) => m.advisory.id));
-  const best = group
-    .map((m) => m.advisory)
-    .sort(
-      (a, b) =>
-        severityRank(b.severity.level) - severityRank(a.severity.level) ||
-        (b.severity.score ?? -1) - (a.severity.score ?? -1),
-    )[0];
   const primary = group.find((m) => m.advisory.id === id)?.advisory ?? best;
-  const kind = group.map((m) => m.advisory.kind).sort((a, b) => KIND_RANK[b] - KIND_RANK[a])[0] ?? "vulnerability";
   const location = component.locations[0];
   return {
     id,
-    aliases: ids.filter((a) => a !== id).sort(),
+    aliases: sortStrings(ids.filter((a) => a !== id)),
     ecosystem: component.ecosystem,
     package: component.name,
     version: component.version,
-    severity: best?.severity.level ?? "unknown",
-    score: best?.severity.score ?? null,
-    vector: best?.severity.vector ?? null,
-    fixed: [...new Set(group.flatMap((m) => m.fixed))],
+    severity: best.severity.level,
+    score: best.severity.score ?? null,
+    vector: best.severity.vector ?? null,
+    fixed,
     paths,
     ignored: false,
     kind,
-    summary: primary?.summary ?? "",
+    summary: primary.summary,
     verdict: "fail",
     ...(location ? { location } : {}),
     purl: component.purl,

@@ -1,6 +1,13 @@
 import { AdvisoryError } from "../errors.js";
 import { packageKey } from "../osv/names.js";
-import { type CompiledAffected, compileAffected, fixedAbove, isAffected, UnreadableVersion } from "../osv/ranges.js";
+import {
+  type CompiledAffected,
+  compileAffected,
+  fixedAbove,
+  isAffected,
+  sortInPlace,
+  UnreadableVersion,
+} from "../osv/ranges.js";
 import type { OsvRecord } from "../osv/schema.js";
 import { rateSeverity } from "../osv/severity.js";
 import { baseEcosystem, findScheme } from "../versions/ecosystems.js";
@@ -117,14 +124,18 @@ export class AdvisoryIndex {
         { hint: "fix the version in the lockfile; Tollgate never treats an unreadable version as unaffected" },
       );
     }
-    const canonical = scheme.canonical(version);
+    let known: string | undefined;
+    const canonical = () => {
+      known ??= scheme.canonical(version);
+      return known;
+    };
     const matches: AdvisoryMatch[] = [];
     for (const entry of entries) {
-      if (!entry.affected.some((a) => isAffected(scheme, version, canonical, a))) continue;
+      if (!isAffected(scheme, version, canonical, entry.affected)) continue;
       matches.push({ advisory: entry.advisory, fixed: fixedAbove(scheme, version, entry.affected) });
     }
     if (matches.length > 1)
-      matches.sort((a, b) => (a.advisory.id < b.advisory.id ? -1 : a.advisory.id > b.advisory.id ? 1 : 0));
+      sortInPlace(matches, (a, b) => (a.advisory.id < b.advisory.id ? -1 : a.advisory.id > b.advisory.id ? 1 : 0));
     return matches;
   }
 

@@ -29,6 +29,21 @@ export interface CompiledAffected {
   highest: { parsed: unknown; inclusive: boolean } | undefined;
 }
 
+/**
+ * Sorts in place, stably, and returns the list: short lists (nearly all here) by insertion,
+ * which allocates nothing, where `Array.prototype.sort` takes work memory on every call.
+ */
+export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 16) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as T;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j] as T, item) > 0; j--) list[j + 1] = list[j] as T;
+    list[j + 1] = item;
+  }
+  return list;
+}
+
 /** A version in an advisory that its ecosystem cannot read. */
 export class UnreadableVersion extends Error {
   constructor(readonly version: string) {
@@ -56,8 +71,9 @@ export function compileAffected(scheme: VersionScheme, affected: OsvAffected): C
     .filter((range) => range.type !== "GIT")
     .map((range) => {
       const events = range.events.map((e) => compileEvent(scheme, e));
-      events.sort((a, b) => (a.zero ? (b.zero ? 0 : -1) : b.zero ? 1 : scheme.compare(a.parsed, b.parsed)));
-      return events;
+      return sortInPlace(events, (a, b) =>
+        a.zero ? (b.zero ? 0 : -1) : b.zero ? 1 : scheme.compare(a.parsed, b.parsed),
+      );
     });
   const compiled: CompiledAffected = { listed: undefined, ranges, ...span(scheme, ranges) };
   for (const version of affected.versions ?? []) {
@@ -107,34 +123,51 @@ function inRange(scheme: VersionScheme, version: unknown, events: CompiledEvent[
 }
 
 /** Whether a parsed version lies inside any SEMVER/ECOSYSTEM range of the entry. */
-function inAnyRange(scheme: VersionScheme, version: unknown, affected: CompiledAffected): boolean {
+export function inAnyRange(scheme: VersionScheme, version: unknown, affected: CompiledAffected): boolean {
   if (affected.ranges.length === 0) return false;
   if (affected.lowest !== undefined && scheme.compare(version, affected.lowest) < 0) return false;
   if (affected.highest) {
     const c = scheme.compare(version, affected.highest.parsed);
     if (c > 0 || (c === 0 && !affected.highest.inclusive)) return false;
   }
-  return affected.ranges.some((events) => inRange(scheme, version, events));
+  for (let i = 0; i < affected.ranges.length; i++)
+    if (inRange(scheme, version, affected.ranges[i] as CompiledEvent[])) return true;
+  return false;
 }
 
 /**
- * Whether a version (parsed, and its scheme's canonical form) is affected: listed in
- * `versions` or inside any SEMVER/ECOSYSTEM range.
+ * Whether a version is affected by any of the entries: listed in `versions` (looked up by
+ * `canonical()`, its scheme's canonical form, computed only when an entry lists versions)
+ * or inside any SEMVER/ECOSYSTEM range.
  */
 export function isAffected(
   scheme: VersionScheme,
   version: unknown,
-  canonical: string,
-  affected: CompiledAffected,
+  canonical: () => string,
+  affected: readonly CompiledAffected[],
 ): boolean {
-  return affected.listed?.has(canonical) === true || inAnyRange(scheme, version, affected);
+  for (let i = 0; i < affected.length; i++) {
+    const a = affected[i] as CompiledAffected;
+    if (a.listed?.has(canonical()) === true || inAnyRange(scheme, version, a)) return true;
+  }
+  return false;
 }
 
-/** The `fixed` versions above `version`, in the ecosystem's order, without duplicates. */
-export function fixedAbove(scheme: VersionScheme, version: unknown, affected: CompiledAffected[]): string[] {
-  const fixed = affected
-    .flatMap((a) => a.ranges.flat())
-    .filter((e) => e.kind === "fixed" && scheme.compare(e.parsed, version) > 0);
-  fixed.sort((a, b) => scheme.compare(a.parsed, b.parsed));
-  return [...new Set(fixed.map((e) => e.raw))];
+/** The `fixed` versions above `version`, in the ecosystem's order (stable), without duplicates. */
+export function fixedAbove(scheme: VersionScheme, version: unknown, affected: readonly CompiledAffected[]): string[] {
+  const fixed: CompiledEvent[] = [];
+  for (let i = 0; i < affected.length; i++) {
+    const ranges = (affected[i] as CompiledAffected).ranges;
+    for (let r = 0; r < ranges.length; r++) {
+      const events = ranges[r] as CompiledEvent[];
+      for (let k = 0; k < events.length; k++) {
+        const e = events[k] as CompiledEvent;
+        if (e.kind === "fixed" && scheme.compare(e.parsed, version) > 0) fixed.push(e);
+      }
+    }
+  }
+  sortInPlace(fixed, (a, b) => scheme.compare(a.parsed, b.parsed));
+  const out: string[] = [];
+  for (const e of fixed) if (!out.includes(e.raw)) out.push(e.raw);
+  return out;
 }
