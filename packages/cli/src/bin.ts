@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import * as nodeModule from "node:module";
+import { setFlagsFromString } from "node:v8";
 
 // Cache V8's compiled code between runs (Node >= 22.1): start-up is most of a small command's time.
 // The program is imported only after this line, so that its modules are compiled with the cache on.
 nodeModule.enableCompileCache?.();
+const argv = process.argv.slice(2);
+const { commandNamed } = await import("./commands/index.js");
+const flags = commandNamed(argv)?.v8Flags;
+if (flags) setFlagsFromString(flags);
 const { processIO } = await import("./io.js");
 const { run } = await import("./program.js");
-process.exitCode = await run(process.argv.slice(2), processIO());
+process.exitCode = await run(argv, processIO());

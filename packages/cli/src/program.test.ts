@@ -1,6 +1,6 @@
 import { Command, Help } from "commander";
 import { describe, expect, it, vi } from "vitest";
-import { commandLoaders } from "./commands/index.js";
+import { commandLoaders, commandNamed } from "./commands/index.js";
 import type { CliIO } from "./io.js";
 import { run } from "./program.js";
 import { version } from "./version.js";
@@ -75,5 +75,18 @@ describe("tollgate (every command)", () => {
     } finally {
       for (const load of loads) load.mockRestore();
     }
+  });
+
+  it("tells which command argv runs, also after help, and none for options or unknown names", () => {
+    expect(commandNamed(["--allow-empty", "sbom", "."])?.name).toBe("sbom");
+    expect(commandNamed(["help", "scan"])?.name).toBe("scan");
+    expect(commandNamed(["--help"])).toBeUndefined();
+    expect(commandNamed(["sbomm"])).toBeUndefined();
+  });
+
+  it("gives V8 only flags it reads while running (no heap sizes) for the commands that set any", () => {
+    const flagged = commandLoaders.filter((entry) => entry.v8Flags !== undefined);
+    expect(flagged.map((entry) => entry.name)).toEqual(["sbom"]);
+    for (const entry of flagged) expect(entry.v8Flags).not.toMatch(/space-size|heap/);
   });
 });

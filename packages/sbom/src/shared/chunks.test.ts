@@ -68,7 +68,15 @@ describe("documentChunks", () => {
       ...doc,
       header: (identity) => ({ ...doc.header(identity), trailer: seen.length }),
       arrays: [
-        ["first", () => [1, 2, 3].map((n) => (seen.push(n), n))],
+        [
+          "first",
+          function* () {
+            for (const n of [1, 2, 3]) {
+              seen.push(n);
+              yield n;
+            }
+          },
+        ],
         ["second", () => []],
       ],
     };

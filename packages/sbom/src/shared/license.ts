@@ -6,8 +6,22 @@ export type LicenseForm =
   | { kind: "expression"; expression: string } // a compound SPDX expression
   | { kind: "name"; name: string }; // free text, not SPDX
 
-/** Classifies a recorded license as an SPDX id, an SPDX expression, or a free-text name. */
-export function classifyLicense(value: string): LicenseForm {
+/** Forms already worked out: a graph repeats a few dozen license strings thousands of times. */
+const known = new Map<string, Readonly<LicenseForm>>();
+const KNOWN_LIMIT = 4096;
+
+/** Classifies a recorded license as an SPDX id, an SPDX expression, or a free-text name (do not mutate the result). */
+export function classifyLicense(value: string): Readonly<LicenseForm> {
+  let form = known.get(value);
+  if (form === undefined) {
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    form = Object.freeze(parseLicense(value));
+    known.set(value, form);
+  }
+  return form;
+}
+
+function parseLicense(value: string): LicenseForm {
   const text = value.trim();
   let tree: unknown;
   try {

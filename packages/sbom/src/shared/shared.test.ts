@@ -47,3 +47,12 @@ describe("classifyLicense", () => {
     expect(classifyLicense("SEE LICENSE IN LICENSE.md")).toEqual({ kind: "name", name: "SEE LICENSE IN LICENSE.md" });
   });
 });
+
+describe("classifyLicense (repeated strings)", () => {
+  it("gives the same frozen form for a string it has seen before", () => {
+    const first = classifyLicense("Apache-2.0 OR MIT");
+    expect(classifyLicense("Apache-2.0 OR MIT")).toBe(first);
+    expect(first).toEqual({ kind: "expression", expression: "Apache-2.0 OR MIT" });
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+});
