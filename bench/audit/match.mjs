@@ -11,20 +11,21 @@ const summary = process.argv.includes("--summary");
 const work = join(root, "bench/.work/audit");
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const ms = (t) => `${t.toFixed(0)} ms`;
-let peak = 0;
-const sample = () => {
-  peak = Math.max(peak, process.memoryUsage().rss);
-};
+// The kernel's high-water mark of this process's resident memory: the real peak, not a sample.
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+// Live heap only when run with --expose-gc (the informational run); the measured run has default
+// flags and forces no collection, so it shows the heap in use, garbage included.
 const heap = () => {
   globalThis.gc?.();
-  return mb(process.memoryUsage().heapUsed);
+  return `${globalThis.gc ? "live heap" : "heap in use"} ${mb(process.memoryUsage().heapUsed)}`;
 };
 
 const t0 = performance.now();
 const db = await loadDatabase(join(work, "db"), { maxAgeMs: Number.MAX_SAFE_INTEGER });
-sample();
+const built = performance.now() - t0;
+const rssBuilt = process.memoryUsage().rss;
 console.log(
-  `index: ${db.index.counts.records} records (${db.index.counts.withdrawn} withdrawn, ${db.index.malformed.length} malformed) from ${db.files.length} all.zip archives, ${db.index.packageCount} packages; built in ${ms(performance.now() - t0)}, rss ${mb(process.memoryUsage().rss)}, live heap ${heap()}`,
+  `index: ${db.index.counts.records} records (${db.index.counts.withdrawn} withdrawn, ${db.index.malformed.length} malformed) from ${db.files.length} all.zip archives, ${db.index.packageCount} packages; built in ${ms(built)}, rss ${mb(rssBuilt)} (peak so far ${mb(peakRss())}), ${heap()}`,
 );
 
 function bench(label, graph) {
@@ -36,7 +37,6 @@ function bench(label, graph) {
   const took = performance.now() - t;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  sample();
   console.log(
     `${label}: ${components} components matched in ${ms(took)} wall, ${ms(cpuMs)} CPU (dependency paths included); ${result.findings.length} findings; ${result.problems.length} unreadable versions; rss ${mb(process.memoryUsage().rss)}`,
   );
@@ -62,8 +62,11 @@ for (const [file, name] of summary ? [] : locks) {
     console.log(`${file}: not read (${error.message})`);
   }
 }
+// The graph is the input: a real audit holds it too, so its memory counts in the peak.
 const synthetic = JSON.parse(readFileSync(join(work, "synthetic.json"), "utf8"));
+console.log(`synthetic graph read: rss ${mb(process.memoryUsage().rss)}, ${heap()} (index and graph)`);
 const { took, cpuMs } = bench("synthetic graph", synthetic);
+const peak = peakRss();
 console.log(
-  `targets: match 20,000 components < 1000 ms: wall ${took < 1000 ? "met" : "MISSED"} (${ms(took)}), CPU ${cpuMs < 1000 ? "met" : "MISSED"} (${ms(cpuMs)}; wall time counts other processes on a loaded machine); peak rss < 300 MB: ${peak < 300 * 1024 * 1024 ? "met" : "MISSED"} (${mb(peak)}); live heap after matching ${heap()}`,
+  `targets: match 20,000 components < 1000 ms: wall ${took < 1000 ? "met" : "MISSED"} (${ms(took)}), CPU ${cpuMs < 1000 ? "met" : "MISSED"} (${ms(cpuMs)}; wall time counts other processes on a loaded machine); peak rss (getrusage maxrss, whole process: index, lockfile graphs, synthetic graph, findings) < 300 MB: ${peak < 300 * 1024 * 1024 ? "met" : "MISSED"} (${mb(peak)}); after matching ${heap()}`,
 );

@@ -1,6 +1,8 @@
 // A deterministic synthetic dependency graph for the audit benchmark: half the components are
 // packages named by corpus advisories (each package equally likely, at versions taken from its
-// range events), half packages no advisory names.
+// range events), half packages no advisory names. Ids are spec-correct purls, so the graph can
+// also be written as an SBOM and audited by the CLI.
+import { makePurl } from "@tollgate/inventory";
 
 /** A small deterministic PRNG (mulberry32), so every run audits the same graph. */
 function prng(seed) {
@@ -51,7 +53,7 @@ export function synthesizeGraph(records, size) {
       version = `${Math.floor(random() * 5)}.${Math.floor(random() * 20)}.${Math.floor(random() * 10)}`;
     }
     if (ecosystem === "Go") version = `v${version}`;
-    const id = `pkg:${ecosystem}/${name}@${version}`;
+    const id = makePurl(ecosystem, name, version);
     if (seen.has(id)) continue;
     seen.add(id);
     components.push({
