@@ -1,13 +1,22 @@
 // Benchmark: `tollgate sbom` against `npm sbom --package-lock-only` and
 // `@cyclonedx/cyclonedx-npm --package-lock-only`, in one run, on the largest npm lockfile of
 // the corpus (Kong insomnia) and on a synthetic 20,000-package lockfile. Reports the median wall
-// time and peak RSS (GNU time's %M, which covers waited-for child processes too) of --runs runs
-// (default 5, after one warm-up) and the ratios against npm sbom.
+// time and peak RSS (GNU time's %M) of --runs runs (default 5, after one warm-up) and the ratios
+// against npm sbom.
 //
 //   npm run build && npm run bench -- sbom [--runs N] [--packages N] [--peer-runs-synthetic N]
+//                                           [--baseline OLD/packages/cli/dist/bin.js]
+//
+// `tollgate` runs as `npx tollgate` runs it: the bin file packages/cli/dist/bundle/index.js (the
+// ncc bundle `npm run build` writes) executed directly, so its shebang line applies and the bin
+// sets its per-command V8 flags. Its V8 compile cache (in the OS temp dir) is warm after the
+// warm-up run, as on any machine that ran tollgate before; one row runs with it disabled
+// (NODE_DISABLE_COMPILE_CACHE=1, every run compiles from scratch, as the first run on a fresh CI runner).
+// --baseline adds a row for another build of the CLI (e.g. an older commit's tsc output), same run.
 //
 // npm sbom and cyclonedx-npm take many minutes on the synthetic lockfile, so there they run
 // --peer-runs-synthetic times (default 1, no warm-up); each command is stopped after 30 minutes.
+// Every dataset is written afresh at the start of each run (nothing is reused from earlier runs).
 //
 // The peer @cyclonedx/cyclonedx-npm is installed into bench/.work (never into the project).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -26,10 +35,12 @@ const arg = (name, fallback) => {
 const runs = arg("--runs", 5);
 const syntheticCount = arg("--packages", 20_000);
 const peerRunsSynthetic = arg("--peer-runs-synthetic", 1);
+const baselineAt = process.argv.indexOf("--baseline");
+const baseline = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
 
-const cli = join(root, "packages/cli/dist/bin.js");
-if (!existsSync(cli)) {
-  console.error(`${cli} is missing: run npm run build first`);
+const bin = join(root, "packages/cli/dist/bundle/index.js");
+if (!existsSync(bin)) {
+  console.error(`${bin} is missing: run npm run build first`);
   process.exit(2);
 }
 const cdxNpmBin = join(peers, "node_modules/@cyclonedx/cyclonedx-npm/bin/cyclonedx-npm-cli.js");
@@ -75,36 +86,31 @@ const out = (dir, file) => join(dir, "..", `${file}`);
 const tools = [
   {
     name: "tollgate sbom (CycloneDX only)",
-    command: (dir) => [
-      "node",
-      [cli, "sbom", ".", "--format", "cyclonedx-json", "--output", out(dir, "tollgate.cdx.json")],
-    ],
+    command: (dir) => [bin, ["sbom", ".", "--format", "cyclonedx-json", "--output", out(dir, "tollgate.cdx.json")]],
   },
   {
     name: "tollgate sbom (CycloneDX + SPDX)",
-    command: (dir) => ["node", [cli, "sbom", ".", "--output-dir", out(dir, "tollgate-both")]],
+    command: (dir) => [bin, ["sbom", ".", "--output-dir", out(dir, "tollgate-both")]],
   },
   {
-    // V8 trades speed for memory here (more frequent full collections); a flag for memory-bound runners.
-    name: "tollgate sbom (CycloneDX only), node --optimize-for-size",
+    name: "tollgate sbom (CycloneDX only), compile cache off",
+    env: { NODE_DISABLE_COMPILE_CACHE: "1" },
     command: (dir) => [
-      "node",
-      [
-        "--optimize-for-size",
-        cli,
-        "sbom",
-        ".",
-        "--format",
-        "cyclonedx-json",
-        "--output",
-        out(dir, "tollgate-small.cdx.json"),
-      ],
+      bin,
+      ["sbom", ".", "--format", "cyclonedx-json", "--output", out(dir, "tollgate-cold.cdx.json")],
     ],
   },
-  {
-    name: "@tollgate/sbom alone (no CLI start-up)",
-    command: (dir) => ["node", [join(root, "bench/sbom/sbom-only.mjs"), dir, out(dir, "tollgate-lib.cdx.json")]],
-  },
+  ...(baseline
+    ? [
+        {
+          name: `baseline: node ${baseline.replace(/.*\/(.+\/packages\/)/, "$1")} sbom (CycloneDX only)`,
+          command: (dir) => [
+            "node",
+            [baseline, "sbom", ".", "--format", "cyclonedx-json", "--output", out(dir, "baseline.cdx.json")],
+          ],
+        },
+      ]
+    : []),
   {
     name: "npm sbom --package-lock-only",
     slow: true,
@@ -125,7 +131,7 @@ function measure(tool, dir) {
   const started = process.hrtime.bigint();
   const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", timeFile, command, ...args], {
     cwd: dir,
-    env: { ...process.env, SOURCE_DATE_EPOCH: "1700000000" },
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1700000000", ...tool.env },
     maxBuffer: 1024 * 1024 * 1024,
     timeout: 30 * 60 * 1000,
     stdio: ["ignore", tool.stdoutFile ? "pipe" : "ignore", "pipe"],
@@ -143,7 +149,9 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const results = [];
+console.log(`load average at start: ${load()}`);
 console.log(
   `node ${process.version}, npm ${execFileSync("npm", ["--version"]).toString().trim()}, ${runs} runs each after a warm-up (peers on the synthetic lockfile: ${peerRunsSynthetic}, no warm-up), medians\n`,
 );
@@ -177,6 +185,13 @@ for (const dataset of datasets) {
   console.log(
     `\ncomponents listed: tollgate ${components(out(dataset.dir, "tollgate.cdx.json"))}, npm sbom ${components(out(dataset.dir, "npm.cdx.json"))}, cyclonedx-npm ${components(out(dataset.dir, "cyclonedx-npm.cdx.json"))}\n`,
   );
+  if (baseline) {
+    const same = readFileSync(out(dataset.dir, "baseline.cdx.json")).equals(
+      readFileSync(out(dataset.dir, "tollgate.cdx.json")),
+    );
+    console.log(`baseline and tollgate CycloneDX files byte-identical: ${same ? "yes" : "NO"}\n`);
+  }
   results.push({ dataset: dataset.name, rows });
 }
+console.log(`load average at end: ${load()}`);
 writeFileSync(join(work, "results.json"), `${JSON.stringify({ runs, results }, null, 2)}\n`);
