@@ -45,7 +45,7 @@ export const cargoLockReader: LockfileReader = {
   ecosystem: "crates.io",
   matches: (basename) => basename === "Cargo.lock",
   async read(input: LockfileInput, graph: GraphBuilder): Promise<void> {
-    const toml = parseTomlFile(input.text, input.relativePath, HINT);
+    const toml = await parseTomlFile(input.text, input.relativePath, HINT);
     checkVersion(input, toml);
     const manifest = await readCargoManifest(input);
     const metadata = recordOf(field(toml, "metadata"));

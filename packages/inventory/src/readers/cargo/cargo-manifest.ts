@@ -30,7 +30,7 @@ function collect(table: unknown, kind: EdgeKind, kinds: Map<string, EdgeKind>): 
 export async function readCargoManifest(input: LockfileInput): Promise<CargoManifest | undefined> {
   const text = await input.readSibling("Cargo.toml");
   if (text === undefined) return undefined;
-  const toml = parseTomlFile(
+  const toml = await parseTomlFile(
     text,
     siblingPath(input, "Cargo.toml"),
     "fix the syntax of Cargo.toml (cargo metadata shows the error)",

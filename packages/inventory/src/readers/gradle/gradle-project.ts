@@ -47,7 +47,7 @@ export async function readGradleProject(input: LockfileInput): Promise<GradlePro
   for (const match of (build ?? "").matchAll(MAP_NOTATION)) declared.add(`${match[1]}:${match[2]}`);
   if (catalogText !== undefined) {
     const file = siblingPath(input, "gradle/libs.versions.toml");
-    catalogModules(parseTomlFile(catalogText, file, "fix the syntax of the version catalog"), declared);
+    catalogModules(await parseTomlFile(catalogText, file, "fix the syntax of the version catalog"), declared);
   }
   project.declared = declared;
   return project;

@@ -25,7 +25,7 @@ export function pnpmGeneration(version: unknown): PnpmGeneration | undefined {
 /** Reads a pnpm-lock.yaml into the graph. */
 async function readPnpmLockfile(input: LockfileInput, graph: GraphBuilder): Promise<void> {
   const file = input.relativePath;
-  const lock = parseYamlLockfile(input.text, file, HINT, "lockfileVersion");
+  const lock = await parseYamlLockfile(input.text, file, HINT, "lockfileVersion");
   const generation = pnpmGeneration(lock.data.lockfileVersion);
   if (generation === undefined) {
     const at = input.text.indexOf("lockfileVersion");

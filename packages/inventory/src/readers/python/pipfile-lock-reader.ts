@@ -19,7 +19,7 @@ const SECTIONS: Array<[string, Scope]> = [
 async function pipfileNames(input: LockfileInput): Promise<Set<string> | undefined> {
   const text = await input.readSibling("Pipfile");
   if (text === undefined) return undefined;
-  const toml = parseTomlFile(text, siblingPath(input, "Pipfile"), "fix the syntax of the Pipfile");
+  const toml = await parseTomlFile(text, siblingPath(input, "Pipfile"), "fix the syntax of the Pipfile");
   const names = new Set<string>();
   for (const table of ["packages", "dev-packages"])
     for (const [name] of entriesOf(field(toml, table))) names.add(normalizePyName(name));

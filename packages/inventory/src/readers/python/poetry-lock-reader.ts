@@ -28,7 +28,7 @@ export const poetryLockReader: LockfileReader = {
   ecosystem: "PyPI",
   matches: (basename) => basename === "poetry.lock",
   async read(input: LockfileInput, graph: GraphBuilder): Promise<void> {
-    const toml = parseTomlFile(input.text, input.relativePath, HINT);
+    const toml = await parseTomlFile(input.text, input.relativePath, HINT);
     const metadata = recordOf(field(toml, "metadata"));
     const lockVersion = field(metadata, "lock-version");
     if (lockVersion !== undefined && !/^[12]\.\d+$/.test(String(lockVersion))) {

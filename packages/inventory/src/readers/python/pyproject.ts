@@ -41,7 +41,7 @@ function fromPoetryTable(direct: Map<string, EdgeKind>, table: unknown, kind: Ed
 export async function readPyProject(input: LockfileInput): Promise<PyProject | undefined> {
   const text = await input.readSibling("pyproject.toml");
   if (text === undefined) return undefined;
-  const toml = parseTomlFile(text, siblingPath(input, "pyproject.toml"), "fix the syntax of pyproject.toml");
+  const toml = await parseTomlFile(text, siblingPath(input, "pyproject.toml"), "fix the syntax of pyproject.toml");
   const project = recordOf(field(toml, "project"));
   const tool = recordOf(field(toml, "tool"));
   const poetry = recordOf(field(tool, "poetry"));

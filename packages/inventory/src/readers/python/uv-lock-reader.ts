@@ -46,7 +46,7 @@ export const uvLockReader: LockfileReader = {
   ecosystem: "PyPI",
   matches: (basename) => basename === "uv.lock",
   async read(input: LockfileInput, graph: GraphBuilder): Promise<void> {
-    const toml = parseTomlFile(input.text, input.relativePath, HINT);
+    const toml = await parseTomlFile(input.text, input.relativePath, HINT);
     const version = field(toml, "version");
     if (version !== 1) {
       throw unsupportedVersion(

@@ -1,11 +1,12 @@
-import { parse, TomlError } from "smol-toml";
 import { InventoryError } from "../../errors.js";
 
 /**
  * Parses a TOML lockfile or manifest; a syntax error becomes LOCKFILE_PARSE naming the
- * line and column where the parser stopped and what it expected.
+ * line and column where the parser stopped and what it expected. The TOML library is loaded
+ * on first use, so that reading other ecosystems' lockfiles does not pay for it.
  */
-export function parseTomlFile(text: string, file: string, hint: string): Record<string, unknown> {
+export async function parseTomlFile(text: string, file: string, hint: string): Promise<Record<string, unknown>> {
+  const { parse, TomlError } = await import("smol-toml");
   try {
     return parse(text) as Record<string, unknown>;
   } catch (cause) {

@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, LineCounter, parseAllDocuments } from "yaml";
+import type { Document } from "yaml";
 import { InventoryError } from "../../errors.js";
 import { asRecord } from "./json-values.js";
 import { parseYamlFast } from "./yaml-fast.js";
@@ -23,16 +23,18 @@ function parseError(file: string, hint: string, message: string, line?: number, 
  * (pnpm 10 writes its config-dependency lockfile first) the last one that has `key` wins.
  * Syntax errors become LOCKFILE_PARSE with the line and column the parser stopped at.
  * `failsafe` reads every scalar as a string, as yarn berry does (`wrappy: 1` is the range "1").
+ * The YAML library is loaded only for files the fast parser declines (it is most of a reader's start-up).
  */
-export function parseYamlLockfile(
+export async function parseYamlLockfile(
   text: string,
   file: string,
   hint: string,
   key: string,
   schema: "core" | "failsafe" = "core",
-): YamlLockfile {
+): Promise<YamlLockfile> {
   const fast = parseYamlFast(text, schema);
   if (fast) return { data: fast.data, lineOf: (section, k) => fast.lines.get(section)?.get(k) };
+  const { isMap, isScalar, LineCounter, parseAllDocuments } = await import("yaml");
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {

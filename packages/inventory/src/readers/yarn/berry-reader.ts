@@ -22,7 +22,7 @@ function kindIn(manifest: JsManifest | undefined, name: string): EdgeKind {
 /** Reads a yarn berry lockfile into the graph. */
 async function readBerry(input: LockfileInput, graph: GraphBuilder): Promise<void> {
   const file = input.relativePath;
-  const lock = parseYamlLockfile(input.text, file, HINT, "__metadata", "failsafe");
+  const lock = await parseYamlLockfile(input.text, file, HINT, "__metadata", "failsafe");
   const version = asRecord(lock.data.__metadata)?.version;
   const numeric = typeof version === "string" ? Number(version) : version;
   if (typeof numeric !== "number" || !SUPPORTED.includes(numeric)) {
