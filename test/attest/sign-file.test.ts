@@ -25,7 +25,7 @@ describe("signFile (one pass over the file)", () => {
     await writeFile(path, large);
     const { sha256: digest, bundle } = await loopbackSession(stack).signFile(path);
     expect(digest).toBe(sha256(large));
-    expect(Buffer.from(bundle.messageSignature?.messageDigest.digest ?? "", "base64").toString("hex")).toBe(digest);
+    expect(Buffer.from(bundle.messageSignature?.messageDigest?.digest ?? "", "base64").toString("hex")).toBe(digest);
     const result = verifyArtifactBundle({
       artifact: { name: "widgets.tar", data: large },
       bundle: bundle as unknown as Record<string, unknown>,
