@@ -5,9 +5,10 @@
 //            session per run: key generation, OIDC token, Fulcio certificate are inside the time);
 //   cli      `node packages/cli/dist/bin.js sign|attest …` end to end as a process (process start, module load,
 //            token, key, certificate, one log entry or timestamp per artifact, bundle files).
-// Reports the median wall time of --runs runs (default 5, after one warm-up of the library call), the signer's
-// CPU time (the library's process; the CLI's process through GNU time /usr/bin/time when installed), the requests
-// each service received in the last run, the CPU the stack's process spent (not the signer's), and the load.
+// Reports the median wall time of --runs runs (default 5, interleaved across the sizes, after one warm-up of the
+// library call), the signer's CPU time (the library's process; the CLI's process through GNU time /usr/bin/time
+// when installed), the requests each service received in the last run, the CPU the stack's process spent (not
+// the signer's), and the load.
 //
 //   npm run build && npm run bench -- sign [--runs N] [--sizes 1,10,100,1000] [--bytes 1024]
 //
@@ -125,42 +126,53 @@ function runCli(operation, dir, paths) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function measure(measureName, operation, n) {
-  const { dir, paths } = await artifacts(n);
-  const once = async () => {
-    if (measureName === "library") {
-      const cpu = process.cpuUsage();
-      const start = performance.now();
-      await library(operation, dir, paths);
-      const ms = performance.now() - start;
-      const used = process.cpuUsage(cpu);
-      return { ms, cpuMs: (used.user + used.system) / 1000 };
-    }
-    return runCli(operation, dir, paths);
-  };
-  if (measureName === "library") await once(); // warm-up: module loading, JIT, first connections
-  const wall = [];
-  const cpu = [];
-  let counts;
-  for (let r = 0; r < runs; r++) {
-    const before = await stack.requests();
-    const { ms, cpuMs } = await once();
-    const after = await stack.requests();
-    const delta = (path) => (after.requests.get(path) ?? 0) - (before.requests.get(path) ?? 0);
-    wall.push(ms);
-    if (cpuMs !== undefined) cpu.push(cpuMs);
-    counts = { fulcio: delta(FULCIO), rekor: delta(REKOR), tsa: delta(TSA), stackCpuMs: after.cpuMs - before.cpuMs };
+/** One run of a measure: wall time, signer CPU (when known), requests per service and the stack's CPU. */
+async function once(measureName, operation, dir, paths) {
+  const before = await stack.requests();
+  let result;
+  if (measureName === "library") {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    await library(operation, dir, paths);
+    const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    result = { ms, cpuMs: (used.user + used.system) / 1000 };
+  } else {
+    result = await runCli(operation, dir, paths);
   }
-  await rm(dir, { recursive: true, force: true });
+  const after = await stack.requests();
+  const delta = (path) => (after.requests.get(path) ?? 0) - (before.requests.get(path) ?? 0);
   return {
-    measure: measureName,
-    operation,
-    artifacts: n,
-    medianMs: median(wall),
-    runsMs: wall.map(Math.round),
-    signerCpuMs: cpu.length > 0 ? median(cpu) : undefined,
-    ...counts,
+    ...result,
+    counts: { fulcio: delta(FULCIO), rekor: delta(REKOR), tsa: delta(TSA), stackCpuMs: after.cpuMs - before.cpuMs },
   };
+}
+
+/**
+ * All sizes of one measure and operation; the runs are interleaved (1, 10, 100, 1,000, then again), so a change
+ * of load on the shared machine falls on every size alike and the 1,000 / 1 ratio stays fair.
+ */
+async function measureSizes(measureName, operation) {
+  const sets = await Promise.all(sizes.map((n) => artifacts(n)));
+  // Warm-up of the library call: module loading, JIT, first connections.
+  if (measureName === "library") await once(measureName, operation, sets[0].dir, sets[0].paths);
+  const results = sizes.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    for (const [i, set] of sets.entries()) results[i].push(await once(measureName, operation, set.dir, set.paths));
+  }
+  await Promise.all(sets.map((set) => rm(set.dir, { recursive: true, force: true })));
+  return sizes.map((n, i) => {
+    const cpu = results[i].map((x) => x.cpuMs).filter((x) => x !== undefined);
+    return {
+      measure: measureName,
+      operation,
+      artifacts: n,
+      medianMs: median(results[i].map((x) => x.ms)),
+      runsMs: results[i].map((x) => Math.round(x.ms)),
+      signerCpuMs: cpu.length > 0 ? median(cpu) : undefined,
+      ...results[i][results[i].length - 1].counts,
+    };
+  });
 }
 
 const loadBefore = loadavg()[0];
@@ -168,10 +180,9 @@ const rows = [];
 try {
   for (const measureName of ["library", "cli"]) {
     for (const operation of OPERATIONS) {
-      for (const n of sizes) {
-        const row = await measure(measureName, operation, n);
+      for (const row of await measureSizes(measureName, operation)) {
         rows.push(row);
-        console.error(`${measureName} ${operation} ${n}: ${row.medianMs.toFixed(0)} ms`);
+        console.error(`${measureName} ${operation} ${row.artifacts}: ${row.medianMs.toFixed(0)} ms`);
       }
     }
   }
