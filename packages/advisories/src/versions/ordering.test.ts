@@ -170,3 +170,27 @@ describe("canonical forms", () => {
     });
   }
 });
+
+describe("PyPI plain releases", () => {
+  const pypi = findScheme("PyPI") as VersionScheme;
+  const plain = fc.array(fc.nat({ max: 30 }), { minLength: 1, maxLength: 5 }).map((parts) => parts.join("."));
+  const other = fc.oneof(
+    plain,
+    fc.constantFrom("1.0a1", "1.0.post2", "1.0.dev3", "2!1.0", "1.0+local.7", "1.0rc1", "0.9-1", "banana-1"),
+  );
+
+  // A plain release takes a shortcut past the PEP 440 parser; with a leading "v" it goes through it.
+  it("read without the PEP 440 parser, a plain release orders exactly as it does through it", () => {
+    fc.assert(
+      fc.property(plain, other, (release, against) => {
+        const quick = pypi.parse(release);
+        const full = pypi.parse(`v${release}`);
+        const b = pypi.parse(against);
+        expect(pypi.canonical(quick)).toBe(pypi.canonical(full));
+        expect(pypi.compare(quick, full)).toBe(0);
+        expect(Math.sign(pypi.compare(quick, b))).toBe(Math.sign(pypi.compare(full, b)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

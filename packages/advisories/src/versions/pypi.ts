@@ -8,12 +8,21 @@ export type PypiVersion = { kind: "pep440"; key: SortKey } | { kind: "legacy"; p
 /** packaging's comparison key of a PEP 440 version (nested tuples with ±Infinity sentinels). */
 type SortKey = Array<number | string | SortKey>;
 
+const PLAIN_RELEASE = /^[0-9]+(?:\.[0-9]+)*$/;
+
 /**
  * Builds the key packaging.version compares by, from @renovatebot/pep440's parse: trailing
  * zeros dropped from the release, dev-only releases before pre-releases, local segments
  * numeric above alphanumeric. Computed once per version so comparisons do not re-parse.
  */
 function sortKey(text: string): SortKey | undefined {
+  // A plain release (most versions advisories list) gives the key the general path would,
+  // without the PEP 440 regular expression and the object @renovatebot/pep440 builds.
+  if (PLAIN_RELEASE.test(text)) {
+    const release = text.split(".").map(Number);
+    while (release.length > 0 && release[release.length - 1] === 0) release.pop();
+    return [0, release, Infinity, -Infinity, Infinity, -Infinity];
+  }
   // parse (unlike its declared type) gives pre/post/dev as [label, number] and local as a list.
   const v = parse(text) as unknown as {
     epoch: number;
