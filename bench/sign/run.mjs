@@ -15,7 +15,7 @@
 // Writes bench/.work/sign.json. Exits 1 if an attestation's Fulcio or Rekor requests grow with the artifacts.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -148,6 +148,13 @@ async function once(measureName, operation, dir, paths) {
   };
 }
 
+/** Deletes what a run wrote (untimed), so every run writes new files as a release does, not overwrites. */
+async function removeOutputs(dir) {
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith(".bin")) await rm(join(dir, name), { force: true });
+  }
+}
+
 /**
  * All sizes of one measure and operation; the runs are interleaved (1, 10, 100, 1,000, then again), so a change
  * of load on the shared machine falls on every size alike and the 1,000 / 1 ratio stays fair.
@@ -155,10 +162,16 @@ async function once(measureName, operation, dir, paths) {
 async function measureSizes(measureName, operation) {
   const sets = await Promise.all(sizes.map((n) => artifacts(n)));
   // Warm-up of the library call: module loading, JIT, first connections.
-  if (measureName === "library") await once(measureName, operation, sets[0].dir, sets[0].paths);
+  if (measureName === "library") {
+    await once(measureName, operation, sets[0].dir, sets[0].paths);
+    await removeOutputs(sets[0].dir);
+  }
   const results = sizes.map(() => []);
   for (let r = 0; r < runs; r++) {
-    for (const [i, set] of sets.entries()) results[i].push(await once(measureName, operation, set.dir, set.paths));
+    for (const [i, set] of sets.entries()) {
+      results[i].push(await once(measureName, operation, set.dir, set.paths));
+      await removeOutputs(set.dir);
+    }
   }
   await Promise.all(sets.map((set) => rm(set.dir, { recursive: true, force: true })));
   return sizes.map((n, i) => {
