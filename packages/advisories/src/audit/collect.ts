@@ -58,6 +58,11 @@ function appendNew(to: string[], from: readonly string[]): void {
   for (const item of from) if (!to.includes(item)) to.push(item);
 }
 
+/** The list at its exact length: findings live for the whole audit, and a list grown by push keeps spare room. */
+function exact(list: string[]): string[] {
+  return list.length === 0 ? [] : list.slice();
+}
+
 function toFinding(component: Component, group: AdvisoryMatch[], paths: string[]): Finding {
   const ids: string[] = [];
   const fixed: string[] = [];
@@ -70,19 +75,19 @@ function toFinding(component: Component, group: AdvisoryMatch[], paths: string[]
     if (moreSevere(m.advisory, best)) best = m.advisory;
     if (KIND_RANK[m.advisory.kind] > KIND_RANK[kind]) kind = m.advisory.kind;
   }
-  const id = primaryId(group.map((m) => m.advisory.id));
+  const id = group.length === 1 ? best.id : primaryId(group.map((m) => m.advisory.id));
   const primary = group.find((m) => m.advisory.id === id)?.advisory ?? best;
   const location = component.locations[0];
   return {
     id,
-    aliases: sortStrings(ids.filter((a) => a !== id)),
+    aliases: exact(sortStrings(ids.filter((a) => a !== id))),
     ecosystem: component.ecosystem,
     package: component.name,
     version: component.version,
     severity: best.severity.level,
     score: best.severity.score ?? null,
     vector: best.severity.vector ?? null,
-    fixed,
+    fixed: exact(fixed),
     paths,
     ignored: false,
     kind,

@@ -166,8 +166,11 @@ export function fixedAbove(scheme: VersionScheme, version: unknown, affected: re
       }
     }
   }
+  // The list ends up in a finding for the whole audit: built at its exact length.
+  if (fixed.length === 0) return [];
+  if (fixed.length === 1) return [(fixed[0] as CompiledEvent).raw];
   sortInPlace(fixed, (a, b) => scheme.compare(a.parsed, b.parsed));
   const out: string[] = [];
   for (const e of fixed) if (!out.includes(e.raw)) out.push(e.raw);
-  return out;
+  return out.slice();
 }
