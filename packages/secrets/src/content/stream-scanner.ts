@@ -1,4 +1,5 @@
 import { type AnalyzeOptions, analyzeText, type TextFinding } from "../detect/analyze.js";
+import { ByteText, type Text } from "../detect/text.js";
 import { sniffEncoding, type TextEncoding, textDecoder } from "./encoding.js";
 import { inlineAllowReason } from "./markers.js";
 
@@ -25,14 +26,19 @@ const MARKER_REACH = 4096;
 export class StreamScanner {
   private readonly options: AnalyzeOptions;
   private readonly chunk: number;
+  /** The decoder of UTF-16 text; latin1 text is scanned as bytes, never decoded. */
   private decode: ((bytes: Uint8Array, last: boolean) => string) | undefined;
+  /** Text not analysed yet: a string (UTF-16) or byte chunks (latin1). */
   private pending = "";
+  private pendingBytes: Buffer[] = [];
+  private pendingLength = 0;
   private offsetBase = 0;
   private lineBase = 0;
-  /** Global offset of the last newline before `pending`, -1 when none. */
+  /** Global offset of the last newline before the pending text, -1 when none. */
   private lastNewline = -1;
   private head: Buffer[] = [];
   private headBytes = 0;
+  private sniffed = false;
   readonly findings: LocatedFinding[] = [];
   encoding: TextEncoding = "latin1";
 
@@ -43,37 +49,67 @@ export class StreamScanner {
 
   /** Feeds the next bytes of the file. */
   write(bytes: Uint8Array): void {
-    if (!this.decode) {
-      // Wait for enough bytes to recognise UTF-16 before choosing the decoder.
-      this.head.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      this.headBytes += bytes.byteLength;
-      if (this.headBytes < 256) return;
-      this.startDecoding(false);
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (!this.sniffed) {
+      // Wait for enough bytes to recognise UTF-16 before choosing how to read the text.
+      this.head.push(buffer);
+      this.headBytes += buffer.byteLength;
+      if (this.headBytes >= 256) this.startReading(false);
       return;
     }
-    this.pending += this.decode(bytes, false);
-    while (this.pending.length >= this.chunk) this.process(false);
+    this.append(buffer, false);
   }
 
   /** Ends the file and returns every finding, in order. */
   end(): LocatedFinding[] {
-    if (!this.decode) this.startDecoding(true);
-    else this.pending += (this.decode as (b: Uint8Array, l: boolean) => string)(new Uint8Array(0), true);
+    if (!this.sniffed) this.startReading(true);
+    else if (this.decode) this.pending += this.decode(new Uint8Array(0), true);
     this.process(true);
     return this.findings;
   }
 
-  private startDecoding(last: boolean): void {
+  private startReading(last: boolean): void {
     const head = this.head.length === 1 ? (this.head[0] as Buffer) : Buffer.concat(this.head);
     this.head = [];
+    this.sniffed = true;
     this.encoding = sniffEncoding(head);
-    this.decode = textDecoder(this.encoding);
-    this.pending += this.decode(head, last);
-    while (this.pending.length >= this.chunk) this.process(false);
+    if (this.encoding !== "latin1") this.decode = textDecoder(this.encoding);
+    this.append(head, last);
+  }
+
+  private append(bytes: Buffer, last: boolean): void {
+    if (this.decode) {
+      this.pending += this.decode(bytes, last);
+      this.pendingLength = this.pending.length;
+    } else if (bytes.byteLength > 0) {
+      this.pendingBytes.push(bytes);
+      this.pendingLength += bytes.byteLength;
+    }
+    while (this.pendingLength >= this.chunk) this.process(false);
+  }
+
+  /** The pending text as one Text: the string, or the bytes joined (one chunk is used as it is). */
+  private pendingText(): Text {
+    if (this.decode) return this.pending;
+    const parts = this.pendingBytes;
+    const bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, this.pendingLength);
+    return new ByteText(bytes);
+  }
+
+  /** Keeps text[owned, end) for the next chunk. */
+  private keep(text: Text, owned: number): void {
+    if (text instanceof ByteText) {
+      // A copy: the chunk may be a buffer its reader reuses.
+      this.pendingBytes = [Buffer.from(text.bytes.subarray(owned))];
+      this.pendingLength = text.length - owned;
+    } else {
+      this.pending = text.slice(owned);
+      this.pendingLength = this.pending.length;
+    }
   }
 
   private process(final: boolean): void {
-    const text = this.pending;
+    const text = this.pendingText();
     const owned = final ? text.length : text.length - OVERLAP;
     const found = analyzeText(text, this.options).filter((f) => f.start < owned);
     let line = this.lineBase;
@@ -97,16 +133,15 @@ export class StreamScanner {
       });
     }
     if (final) return;
-    const consumed = text.slice(0, owned);
     let newlines = 0;
     let last = -1;
-    for (let nl = consumed.indexOf("\n"); nl !== -1; nl = consumed.indexOf("\n", nl + 1)) {
+    for (let nl = text.indexOf("\n"); nl !== -1 && nl < owned; nl = text.indexOf("\n", nl + 1)) {
       newlines++;
       last = nl;
     }
     this.lineBase += newlines;
     if (last !== -1) this.lastNewline = this.offsetBase + last;
     this.offsetBase += owned;
-    this.pending = text.slice(owned);
+    this.keep(text, owned);
   }
 }

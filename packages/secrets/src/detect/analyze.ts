@@ -2,6 +2,7 @@ import type { Severity } from "../rules/schema.js";
 import { decodedRuns } from "./decode.js";
 import { joinedLiterals } from "./literals.js";
 import type { Matcher, RawMatch } from "./matcher.js";
+import type { Text } from "./text.js";
 
 /** A secret found in a text, located by offsets in that text. */
 export interface TextFinding {
@@ -41,7 +42,7 @@ function toFinding(m: RawMatch, start: number, end: number, via: string[]): Text
  * string literals. A generic finding that overlaps a provider finding is
  * dropped: the provider rule says more about the same bytes.
  */
-export function analyzeText(text: string, options: AnalyzeOptions, depth = 0): TextFinding[] {
+export function analyzeText(text: Text, options: AnalyzeOptions, depth = 0): TextFinding[] {
   const { matches, runs } = options.matcher.scanWithRuns(text);
   const found: TextFinding[] = matches.map((m) => toFinding(m, m.start, m.end, []));
   if (depth < options.decodeDepth) {

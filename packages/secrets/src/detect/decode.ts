@@ -1,3 +1,5 @@
+import type { Text } from "./text.js";
+
 /** An encoded run found in text and what it decodes to. */
 export interface DecodedRun {
   start: number;
@@ -45,7 +47,7 @@ function decodeRun(run: string): [DecodedRun["encoding"], Uint8Array] | undefine
  * payload of a `data:…;base64,` URI are content of a known kind and are left alone;
  * runs that decode to binary (images, hashes) are not text and are skipped too.
  */
-export function decodedRuns(text: string, runs: number[]): DecodedRun[] {
+export function decodedRuns(text: Text, runs: number[]): DecodedRun[] {
   const out: DecodedRun[] = [];
   for (let r = 0; r < runs.length; r += 2) {
     const start = runs[r] as number;

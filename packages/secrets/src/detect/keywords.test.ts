@@ -53,6 +53,19 @@ describe("KeywordFilter", () => {
     expect(hits("a q~")).toEqual(naiveHits("a q~"));
   });
 
+  it("finds the same reading bytes one by one, as on a big-endian machine (property)", () => {
+    const portable = new KeywordFilter(KEYWORDS, { words: false });
+    const piece = fc.oneof(fc.constantFrom(...KEYWORDS), fc.string({ maxLength: 5 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join("");
+        const { ids, starts } = portable.search(text);
+        expect(ids.map((id, i) => [starts[i], id])).toEqual(naiveHits(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("finds exactly what a naive search finds, at every alignment (property)", () => {
     // Pieces of keywords and filler, so that keywords (and near misses) occur at odd and even offsets.
     const piece = fc.oneof(

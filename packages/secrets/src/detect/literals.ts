@@ -1,3 +1,5 @@
+import type { Text } from "./text.js";
+
 /** String literals joined across `+`, with where each piece came from. */
 export interface JoinedLiteral {
   /** Offset of the first literal's content in the scanned text. */
@@ -9,6 +11,8 @@ export interface JoinedLiteral {
 }
 
 const MAX_LITERAL = 512;
+const NEWLINE = 10;
+const BACKSLASH = 92;
 
 const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
 
@@ -17,7 +21,7 @@ const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
  * (what `/(["'`])[ \t]*\+[ \t\r\n]*(["'`])/g` matches), found from the `+` by a native
  * `indexOf` rather than by trying the pattern at every quote. Returns the offsets of both quotes.
  */
-function nextJunction(text: string, from: number): [number, number] | undefined {
+function nextJunction(text: Text, from: number): [number, number] | undefined {
   for (let plus = text.indexOf("+", from); plus !== -1; plus = text.indexOf("+", plus + 1)) {
     let left = plus - 1;
     for (let c = text.charCodeAt(left); left >= from && (c === 32 || c === 9); c = text.charCodeAt(left)) left--;
@@ -30,22 +34,22 @@ function nextJunction(text: string, from: number): [number, number] | undefined 
   return undefined;
 }
 
-function literalStart(text: string, close: number, quote: string): number {
+function literalStart(text: Text, close: number, quote: number): number {
   const stop = Math.max(0, close - MAX_LITERAL);
   for (let i = close - 1; i >= stop; i--) {
-    const c = text[i];
-    if (c === "\n") return -1;
-    if (c === quote && text[i - 1] !== "\\") return i + 1;
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) return -1;
+    if (c === quote && text.charCodeAt(i - 1) !== BACKSLASH) return i + 1;
   }
   return -1;
 }
 
-function literalEnd(text: string, open: number, quote: string): number {
+function literalEnd(text: Text, open: number, quote: number): number {
   const stop = Math.min(text.length, open + 1 + MAX_LITERAL);
   for (let i = open + 1; i < stop; i++) {
-    const c = text[i];
-    if (c === "\n") return -1;
-    if (c === quote && text[i - 1] !== "\\") return i;
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) return -1;
+    if (c === quote && text.charCodeAt(i - 1) !== BACKSLASH) return i;
   }
   return -1;
 }
@@ -55,7 +59,7 @@ function literalEnd(text: string, open: number, quote: string): number {
  * minifiers and hand-split secrets leave them. Each literal is bounded, so
  * the cost stays linear in the text.
  */
-export function joinedLiterals(text: string): JoinedLiteral[] {
+export function joinedLiterals(text: Text): JoinedLiteral[] {
   const out: JoinedLiteral[] = [];
   let current: JoinedLiteral | undefined;
   let currentEnd = -1;
@@ -63,8 +67,8 @@ export function joinedLiterals(text: string): JoinedLiteral[] {
   for (let j = nextJunction(text, from); j !== undefined; j = nextJunction(text, from)) {
     const [index, open] = j;
     from = open + 1;
-    const leftQuote = text[index] as string;
-    const rightQuote = text[open] as string;
+    const leftQuote = text.charCodeAt(index);
+    const rightQuote = text.charCodeAt(open);
     const close = literalEnd(text, open, rightQuote);
     if (close < 0) continue;
     const right = text.slice(open + 1, close);

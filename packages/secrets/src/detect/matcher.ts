@@ -2,6 +2,7 @@ import type { CompiledRule } from "../rules/compile.js";
 import { shannonEntropy } from "./entropy.js";
 import { KeywordFilter } from "./keywords.js";
 import { placeholderReason } from "./placeholders.js";
+import { ByteText, type Text } from "./text.js";
 import { validate } from "./validators.js";
 
 /** A rule match inside one string: offsets of the secret. */
@@ -38,16 +39,17 @@ export class Matcher {
   }
 
   /** Every validated match in `text`, in order of position. */
-  scan(text: string): RawMatch[] {
+  scan(text: Text): RawMatch[] {
     return this.scanWithRuns(text).matches;
   }
 
   /** Every validated match in `text`, and the encoded-alphabet runs found in the same pass. */
-  scanWithRuns(text: string): { matches: RawMatch[]; runs: number[] } {
+  scanWithRuns(text: Text): { matches: RawMatch[]; runs: number[] } {
     const windows = new Map<number, Array<[number, number]>>();
     const matches: RawMatch[] = [];
     const seen = new Set<string>();
-    const { ids, starts, runs } = this.filter.search(text);
+    const { ids, starts, runs } =
+      text instanceof ByteText ? this.filter.searchBytes(text.bytes) : this.filter.search(text as string);
     for (let h = 0; h < ids.length; h++) {
       const at = starts[h] as number;
       for (const i of this.owners[ids[h] as number] ?? []) {
@@ -79,7 +81,7 @@ export class Matcher {
   /** Runs one rule over text[from, to); an anchored rule only at `at`. */
   private run(
     rule: CompiledRule,
-    text: string,
+    text: Text,
     from: number,
     to: number,
     at: number,
@@ -124,7 +126,7 @@ export class Matcher {
 }
 
 /** Start of the line holding `from` when it is at most LINE_LOOKBACK characters back, else -1. */
-function lineStartBefore(text: string, from: number): number {
+function lineStartBefore(text: Text, from: number): number {
   const stop = Math.max(0, from - LINE_LOOKBACK);
   for (let i = from - 1; i >= stop; i--) if (text.charCodeAt(i) === 10) return i + 1;
   return stop === 0 ? 0 : -1;

@@ -18,8 +18,9 @@ export function defaultWorkerCount(): number {
 /** Worker threads started ahead of the file listing, so that they load while the directories are read. */
 export interface ScanPool {
   /**
-   * Scans tasks on the pool's threads. Files are handed out in small batches (the next to whichever
-   * worker is free), so one large file does not hold up the rest; the byte budget is one shared counter.
+   * Scans tasks on the pool's threads. Files are handed out in batches (the next to whichever
+   * worker is free) that shrink towards the end, so one large file does not hold up the rest; the
+   * byte budget is one shared counter.
    */
   run(tasks: FileTask[], settings: { limits: ScanLimits; decodeDepth: number }): Promise<PartialResult>;
   /** Stops the threads. */
@@ -75,7 +76,10 @@ async function runTasks(
       let inFlight = 0;
       const send = (): void => {
         while (inFlight < 2 && next < tasks.length) {
-          const batch = tasks.slice(next, next + 8);
+          // Guided batches: up to 64 files while many are left (few messages), fewer towards the
+          // end, so that the workers finish together.
+          const size = Math.min(64, Math.max(1, Math.floor((tasks.length - next) / (workers.length * 8))));
+          const batch = tasks.slice(next, next + size);
           next += batch.length;
           inFlight++;
           worker.postMessage({ tasks: batch, settings, shared });

@@ -10,7 +10,7 @@ import {
   type Stats,
   statSync,
 } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { basename, join, resolve, sep } from "node:path";
 import { SecretsError } from "../errors.js";
 import { fromBuffer, sniffContainer } from "./byte-source.js";
 import type { WalkContext } from "./context.js";
@@ -25,10 +25,6 @@ const SMALL_FILE = 4 * 1024 * 1024;
 export interface FileTask {
   path: string;
   name: string;
-}
-
-function toPosix(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
 }
 
 /** Where a symlink leads, undefined when it leads nowhere. */
@@ -72,15 +68,17 @@ export async function listFiles(paths: string[], cwd: string): Promise<{ tasks: 
       continue;
     }
     const root = realpathSync(abs);
-    const stack = [abs];
+    // Directories to list, with their names relative to `abs` ("" for `abs` itself): names are
+    // built by appending, without resolving a relative path per file.
+    const stack: Array<[string, string]> = [[abs, ""]];
     while (stack.length > 0) {
-      const dir = stack.pop() as string;
+      const [dir, dirName] = stack.pop() as [string, string];
       let entries: Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
       } catch (error) {
         unscanned.push({
-          file: toPosix(relative(abs, dir)) || ".",
+          file: dirName || ".",
           reason: "unreadable",
           detail: `cannot list directory: ${describe(error)}`,
         });
@@ -88,8 +86,8 @@ export async function listFiles(paths: string[], cwd: string): Promise<{ tasks: 
       }
       for (const entry of entries) {
         const full = join(dir, entry.name);
-        const name = toPosix(relative(abs, full));
-        if (entry.isDirectory()) stack.push(full);
+        const name = dirName === "" ? entry.name : `${dirName}/${entry.name}`;
+        if (entry.isDirectory()) stack.push([full, name]);
         else if (entry.isFile()) tasks.push({ path: full, name });
         else if (entry.isSymbolicLink()) {
           const target = realTarget(full);
