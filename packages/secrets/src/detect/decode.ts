@@ -27,18 +27,48 @@ function percentDecode(run: string): Uint8Array | undefined {
   );
 }
 
-function decodeRun(run: string): [DecodedRun["encoding"], Uint8Array] | undefined {
-  if (run.includes("%")) {
-    const bytes = percentDecode(run);
-    return bytes ? ["percent", bytes] : undefined;
+/** Character classes of a run, by bit: what `kindOf` decides on. */
+const PERCENT = 1;
+const NOT_HEX = 2;
+const PLUS_SLASH = 4;
+const DASH_UNDERSCORE = 8;
+const DIGIT = 16;
+const EQUALS = 32;
+const CLASS = Uint8Array.from({ length: 256 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  return (
+    (/[0-9a-fA-F]/.test(ch) ? 0 : NOT_HEX) |
+    (/\d/.test(ch) ? DIGIT : 0) |
+    (ch === "%" ? PERCENT : 0) |
+    (ch === "+" || ch === "/" ? PLUS_SLASH : 0) |
+    (ch === "-" || ch === "_" ? DASH_UNDERSCORE : 0) |
+    (ch === "=" ? EQUALS : 0)
+  );
+});
+
+/**
+ * How text[start, end) may be encoded, from one pass over its characters (no string is made):
+ * percent-encoding when it has a `%`, hex when it is all hex digits (of even length, 32 or more),
+ * else base64 unless it mixes the standard and URL-safe alphabets or looks like an identifier
+ * (no digit, `+`, `/` or `=`).
+ */
+function kindOf(text: Text, start: number, end: number): DecodedRun["encoding"] | undefined {
+  let seen = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    seen |= c < 256 ? (CLASS[c] as number) : NOT_HEX; // UTF-16 text: a character above 255 is none of them
   }
-  if (/^[0-9a-fA-F]+$/.test(run)) {
-    return run.length >= 32 && run.length % 2 === 0 ? ["hex", Buffer.from(run, "hex")] : undefined;
-  }
+  if (seen & PERCENT) return "percent";
+  if ((seen & NOT_HEX) === 0) return end - start >= 32 && (end - start) % 2 === 0 ? "hex" : undefined;
   // Standard and URL-safe alphabets do not mix in one encoded value.
-  if (/[+/]/.test(run) && /[-_]/.test(run)) return undefined;
-  if (!/\d/.test(run) && !/[+/=]/.test(run)) return undefined; // an identifier, not encoded data
-  return ["base64", Buffer.from(run, "base64")];
+  if (seen & PLUS_SLASH && seen & DASH_UNDERSCORE) return undefined;
+  if ((seen & (DIGIT | PLUS_SLASH | EQUALS)) === 0) return undefined; // an identifier, not encoded data
+  return "base64";
+}
+
+function decodeRun(kind: DecodedRun["encoding"], run: string): Uint8Array | undefined {
+  if (kind === "percent") return percentDecode(run);
+  return Buffer.from(run, kind);
 }
 
 /**
@@ -53,12 +83,13 @@ export function decodedRuns(text: Text, runs: number[]): DecodedRun[] {
     const start = runs[r] as number;
     let end = runs[r + 1] as number;
     while (end < text.length && end - (runs[r + 1] as number) < 2 && text.charCodeAt(end) === 61) end++; // "=" padding
+    const kind = kindOf(text, start, end);
+    if (kind === undefined) continue;
     const before = text.slice(Math.max(0, start - 8), start);
     if (DIGEST_PREFIX.test(before) || before.endsWith("base64,")) continue;
-    const run = text.slice(start, end);
-    const decoded = decodeRun(run);
-    if (!decoded || decoded[1].length < 12 || !isPrintable(decoded[1])) continue;
-    out.push({ start, end, encoding: decoded[0], text: Buffer.from(decoded[1]).toString("latin1") });
+    const decoded = decodeRun(kind, text.slice(start, end));
+    if (!decoded || decoded.length < 12 || !isPrintable(decoded)) continue;
+    out.push({ start, end, encoding: kind, text: Buffer.from(decoded).toString("latin1") });
   }
   return out;
 }
