@@ -5,8 +5,11 @@
 export type Text = Pick<string, "length" | "slice" | "charCodeAt" | "indexOf">;
 
 /** Buffer's own latin1 slicer (what `toString("latin1", start, end)` ends in, without its argument checks). */
-const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: (start: number, end: number) => string })
-  .latin1Slice;
+const latin1Slice: (this: Buffer, start: number, end: number) => string =
+  (Buffer.prototype as unknown as { latin1Slice?: (start: number, end: number) => string }).latin1Slice ??
+  function (this: Buffer, start: number, end: number): string {
+    return this.toString("latin1", start, end);
+  };
 
 /**
  * Bytes read as latin1 text. The keyword filter and the searches for single characters read the
