@@ -19,8 +19,6 @@ export { addRecordText } from "./database/read-records.js";
 export type { UpdateDatabaseOptions } from "./database/update-database.js";
 export { DEFAULT_DATABASE_URL, updateDatabase } from "./database/update-database.js";
 export { countZipEntries, readZipEntries, zipEntries } from "./database/zip.js";
-export type { ZipEntry, ZipSource } from "./database/zip-directory.js";
-export { bufferSource, fileSource, readDirectory } from "./database/zip-directory.js";
 export type { AdvisoryErrorCode } from "./errors.js";
 export { AdvisoryError } from "./errors.js";
 export type { Advisory, AdvisoryKind } from "./match/advisory.js";

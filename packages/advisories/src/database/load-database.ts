@@ -5,7 +5,6 @@ import { AdvisoryIndex } from "../match/advisory-index.js";
 import { type DatabaseMetadata, databaseMetadataSchema, METADATA_FILE } from "./metadata.js";
 import { addRecordText } from "./read-records.js";
 import { zipEntries } from "./zip.js";
-import { fileSource } from "./zip-directory.js";
 
 export interface LoadDatabaseOptions {
   /** Oldest acceptable database, in ms (default 7 days); older is DATABASE_STALE. */
@@ -69,12 +68,7 @@ export async function loadDatabase(dir: string, options: LoadDatabaseOptions = {
     newest = Math.max(newest, (await stat(path)).mtimeMs);
     files.push(shown);
     if (path.endsWith(".zip")) {
-      const source = fileSource(path);
-      try {
-        for (const [name, text] of zipEntries(source, shown)) addRecordText(index, text, `${shown}!${name}`);
-      } finally {
-        source.close();
-      }
+      for await (const [name, text] of zipEntries(path, shown)) addRecordText(index, text, `${shown}!${name}`);
     } else {
       addRecordText(index, await readFile(path, "utf8"), shown);
     }

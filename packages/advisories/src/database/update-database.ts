@@ -51,7 +51,7 @@ export async function updateDatabase(options: UpdateDatabaseOptions): Promise<Da
       );
     }
     const file = `${ecosystem}/all.zip`;
-    const records = countZipEntries(body, url);
+    const records = await countZipEntries(body, url);
     const target = join(options.dir, ecosystem);
     await mkdir(target, { recursive: true });
     await writeFile(join(target, "all.zip.partial"), body);
