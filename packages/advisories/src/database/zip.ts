@@ -1,4 +1,4 @@
-import { crc32 } from "node:zlib";
+import { crc32, inflateRawSync } from "node:zlib";
 import yauzl from "yauzl";
 import { AdvisoryError } from "../errors.js";
 
@@ -12,7 +12,7 @@ function unreadable(file: string, cause: unknown, entry?: string): AdvisoryError
   });
 }
 
-/** How yauzl reads an archive: one entry at a time, its sizes checked; the zip file stays open until closed. */
+/** How yauzl reads an archive: one entry at a time, stored sizes checked; the zip file stays open until closed. */
 const OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
 
 function openArchive(archive: Uint8Array | string): Promise<yauzl.ZipFile> {
@@ -30,11 +30,32 @@ async function jsonEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   return entries.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
 }
 
-/** The uncompressed bytes of one entry (yauzl inflates it and checks its size), checked against its CRC-32. */
+/**
+ * The uncompressed bytes of one entry, checked against the directory's size and CRC-32.
+ * yauzl finds the entry's data (local header, bounds); the data is read raw and inflated
+ * in one synchronous call, which frees zlib's memory at once (an inflate stream per entry,
+ * thousands of them, held ~60 MB more until collected).
+ */
 async function entryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  if (entry.isEncrypted()) throw new Error("encrypted");
+  const method = entry.compressionMethod;
+  if (method !== 0 && method !== 8) throw new Error(`unsupported compression method: ${method}`);
   const chunks: Buffer[] = [];
-  for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-  const bytes = Buffer.concat(chunks);
+  for await (const chunk of await zip.openReadStreamPromise(entry, { decodeFileData: false }))
+    chunks.push(chunk as Buffer);
+  let bytes = Buffer.concat(chunks);
+  const size = entry.uncompressedSize;
+  if (method === 8) {
+    try {
+      // One byte of room more than the directory says, so a longer stream shows as a size mismatch.
+      bytes = inflateRawSync(bytes, { maxOutputLength: size + 1 });
+    } catch (cause) {
+      if ((cause as { code?: string }).code !== "ERR_BUFFER_TOO_LARGE") throw cause;
+      throw new Error(`inflates to more than the ${size} bytes the directory says`);
+    }
+    if (bytes.byteLength > size) throw new Error(`inflates to more than the ${size} bytes the directory says`);
+  }
+  if (bytes.byteLength !== size) throw new Error(`${bytes.byteLength} bytes, the directory says ${size}`);
   if (crc32(bytes) >>> 0 !== entry.crc32 >>> 0) throw new Error("CRC-32 mismatch");
   return bytes;
 }
