@@ -28,9 +28,11 @@ describe("worker threads", () => {
     const config = built.parseSecretsConfig({ limits: { "max-file-bytes": 2000 } });
     const one = await built.scanPaths({ paths: [dir], cwd: dir, workers: 0, config });
     const two = await built.scanPaths({ paths: [dir], cwd: dir, workers: 2, config });
+    const three = await built.scanPaths({ paths: [dir], cwd: dir, workers: 3, config });
     await removeTree(dir);
     const strip = (r: typeof one) => ({ ...r, stats: { ...r.stats, seconds: 0 } });
     expect(strip(two)).toEqual(strip(one));
+    expect(strip(three)).toEqual(strip(one));
     expect(one.findings.map((f) => `${f.file} ${f.rule}`)).toEqual([
       "pkg7/.env github-pat",
       "pkg9/release.tgz!package/.npmrc github-pat",

@@ -81,7 +81,10 @@ export const scanCommand: CommandModule = {
       .option("--baseline <file>", "accept the findings listed in this baseline (reported as suppressed)")
       .option("--write-baseline <file>", "write every finding of this scan to a baseline file")
       .option("--policy <file>", "policy file whose secrets: section sets allow entries, decode depth and limits")
-      .option("--workers <n>", "worker threads (default: one per core; 0 scans in the main thread)")
+      .option(
+        "--workers <n>",
+        "threads that scan, the main one included (default: one per core; 0 or 1: the main thread only)",
+      )
       .action(async (paths: string[], options: ScanCliOptions) => {
         const workers = options.workers === undefined ? defaultWorkerCount() : Number(options.workers);
         if (!Number.isInteger(workers) || workers < 0) {

@@ -20,7 +20,7 @@ export interface ScanOptions {
   config?: SecretsConfig;
   /** Fingerprints accepted by a baseline file. */
   baseline?: ReadonlySet<string>;
-  /** Worker threads to use; 0 scans in this thread. */
+  /** Threads that scan: this one and `workers - 1` worker threads; 0 or 1 scan in this thread only. */
   workers?: number;
   /** Milliseconds clock, injected for tests. */
   now?: () => number;
@@ -77,18 +77,18 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const config = options.config ?? defaultSecretsConfig();
   const settings = { limits: limitsFrom(config), decodeDepth: config["decode-depth"] };
   const workers = options.workers ?? 0;
-  // Workers start (and build their matchers) while the directories are listed; a scan of single
-  // files runs in this thread.
+  // Workers start (and build their matchers) while the directories are listed; this thread scans
+  // alongside them (it has every module loaded already). A scan of single files runs in this thread.
   const pool =
-    workers > 0 && (await anyDirectory(options.paths, options.cwd))
-      ? (await import("./pool.js")).startPool(workers)
+    workers > 1 && (await anyDirectory(options.paths, options.cwd))
+      ? (await import("./pool.js")).startPool(workers - 1)
       : undefined;
   const total = emptyPartial();
   try {
     const { tasks, unscanned } = await listFiles(options.paths, options.cwd);
     total.unscanned.push(...unscanned);
     if (pool && tasks.length > 1) {
-      mergePartial(total, await pool.run(tasks, settings));
+      mergePartial(total, await pool.run(tasks, settings, scanTasks));
     } else {
       let used = 0;
       mergePartial(total, await scanTasks(tasks, settings, (n) => (used += n)));
