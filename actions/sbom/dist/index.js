@@ -52318,8 +52318,12 @@ function contentUuid(text) {
 ;// CONCATENATED MODULE: ../../packages/sbom/dist/shared/chunks.js
 
 
-/** Elements per piece: small enough to stream, large enough that per-piece overhead does not matter. */
-const ELEMENTS_PER_CHUNK = 256;
+/**
+ * Elements per piece: large enough that per-piece overhead does not matter, small enough that a
+ * batch's objects die young (with 256, they outlived two scavenges and piled up in the old
+ * generation: peak RSS of tollgate sbom on insomnia 75-80 MiB instead of 71, on 20,000 packages 196 instead of 174).
+ */
+const ELEMENTS_PER_CHUNK = 32;
 const PLACEHOLDER_UUID = "00000000-0000-0000-0000-000000000000";
 /** A placeholder for an array whose elements are streamed (a string JSON.stringify keeps verbatim). */
 function arrayMarker(name) {
