@@ -44390,53 +44390,70 @@ function startPool(count) {
     for (const worker of workers)
         worker.on("error", (error) => early.push(error));
     return {
-        run: (tasks, settings) => {
+        run: (tasks, settings, local) => {
             const failed = early[0];
             if (failed) {
                 const message = `a scan worker crashed: ${failed.message}`;
                 return Promise.reject(new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", message, { cause: failed }));
             }
-            return runTasks(workers, tasks, settings);
+            return runTasks(workers, tasks, settings, local);
         },
         close: async () => {
             await Promise.all(workers.map((w) => w.terminate()));
         },
     };
 }
-async function runTasks(workers, tasks, settings) {
+async function runTasks(workers, tasks, settings, local) {
     const shared = new BigInt64Array(new SharedArrayBuffer(8));
     const total = (0,collect/* emptyPartial */.pP)();
+    const threads = workers.length + (local ? 1 : 0);
     let next = 0;
+    let failed = false;
+    // Guided batches: up to `most` files while many are left (few messages), fewer towards the
+    // end, so that the threads finish together.
+    const take = (most) => {
+        const size = Math.min(most, Math.max(1, Math.floor((tasks.length - next) / (threads * 8))));
+        const batch = tasks.slice(next, next + size);
+        next += batch.length;
+        return batch;
+    };
     const runOne = (worker) => new Promise((resolveRun, rejectRun) => {
+        const fail = (error) => {
+            failed = true;
+            rejectRun(error);
+        };
         // Two batches in flight per worker: the next is already queued when one is done, so the
         // worker does not wait for the main thread between batches.
         let inFlight = 0;
         const send = () => {
             while (inFlight < 2 && next < tasks.length) {
-                // Guided batches: up to 64 files while many are left (few messages), fewer towards the
-                // end, so that the workers finish together.
-                const size = Math.min(64, Math.max(1, Math.floor((tasks.length - next) / (workers.length * 8))));
-                const batch = tasks.slice(next, next + size);
-                next += batch.length;
                 inFlight++;
-                worker.postMessage({ tasks: batch, settings, shared });
+                worker.postMessage({ tasks: take(64), settings, shared });
             }
             if (inFlight === 0)
                 resolveRun();
         };
         worker.on("message", (reply) => {
             if (reply.kind === "error") {
-                rejectRun(new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", `a scan worker failed: ${reply.message}`));
+                fail(new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", `a scan worker failed: ${reply.message}`));
                 return;
             }
             inFlight--;
             (0,collect/* mergePartial */.AV)(total, reply.result);
             send();
         });
-        worker.on("error", (error) => rejectRun(new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", `a scan worker crashed: ${error.message}`, { cause: error })));
+        worker.on("error", (error) => fail(new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", `a scan worker crashed: ${error.message}`, { cause: error })));
         send();
     });
-    await Promise.all(workers.map(runOne));
+    // This thread scans too, in small batches, and between them answers the workers.
+    const runLocal = async (scan) => {
+        const addBytes = (n) => Number(Atomics.add(shared, 0, BigInt(n))) + n;
+        while (next < tasks.length && !failed) {
+            (0,collect/* mergePartial */.AV)(total, await scan(take(16), settings, addBytes));
+            await new Promise((resolveTurn) => setImmediate(resolveTurn));
+        }
+    };
+    await Promise.all([...workers.map(runOne), ...(local ? [runLocal(local)] : [])]);
     return total;
 }
 //# sourceMappingURL=pool.js.map
@@ -59815,17 +59832,17 @@ async function scanPaths(options) {
     const config = options.config ?? defaultSecretsConfig();
     const settings = { limits: limitsFrom(config), decodeDepth: config["decode-depth"] };
     const workers = options.workers ?? 0;
-    // Workers start (and build their matchers) while the directories are listed; a scan of single
-    // files runs in this thread.
-    const pool = workers > 0 && (await anyDirectory(options.paths, options.cwd))
-        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8095))).startPool(workers)
+    // Workers start (and build their matchers) while the directories are listed; this thread scans
+    // alongside them (it has every module loaded already). A scan of single files runs in this thread.
+    const pool = workers > 1 && (await anyDirectory(options.paths, options.cwd))
+        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8095))).startPool(workers - 1)
         : undefined;
     const total = (0,collect/* emptyPartial */.pP)();
     try {
         const { tasks, unscanned } = await listFiles(options.paths, options.cwd);
         total.unscanned.push(...unscanned);
         if (pool && tasks.length > 1) {
-            (0,collect/* mergePartial */.AV)(total, await pool.run(tasks, settings));
+            (0,collect/* mergePartial */.AV)(total, await pool.run(tasks, settings, scanTasks));
         }
         else {
             let used = 0;
