@@ -67,7 +67,9 @@ export class GraphBuilder {
   private readonly components = new Map<string, Component>();
   private readonly explicitScope = new Set<string>();
   private readonly explicitDirect = new Map<string, boolean>();
-  private readonly edges = new Map<string, Edge>();
+  /** Edges in insertion order; `edgeKinds` (from → to → kinds) deduplicates them without building string keys. */
+  private readonly edges: Edge[] = [];
+  private readonly edgeKinds = new Map<string, Map<string, EdgeKind[]>>();
   private readonly lockfiles: LockfileRef[] = [];
   private readonly warnings: Warning[] = [];
 
@@ -131,8 +133,16 @@ export class GraphBuilder {
   /** Records that `from` depends on `to`. Both must be ids returned by addComponent or the root id. */
   addEdge(from: string, to: string, kind: EdgeKind): void {
     if (from === to) return;
-    const key = `${from}\u0000${to}\u0000${kind}`;
-    if (!this.edges.has(key)) this.edges.set(key, { from, to, kind });
+    let targets = this.edgeKinds.get(from);
+    if (!targets) {
+      targets = new Map();
+      this.edgeKinds.set(from, targets);
+    }
+    const kinds = targets.get(to);
+    if (kinds?.includes(kind)) return;
+    if (kinds) kinds.push(kind);
+    else targets.set(to, [kind]);
+    this.edges.push({ from, to, kind });
   }
 
   addLockfile(ref: LockfileRef): void {
@@ -151,7 +161,7 @@ export class GraphBuilder {
     for (const component of this.components.values()) {
       if (component.role === "root") this.addEdge(root.id, component.id, "prod");
     }
-    const edges = [...this.edges.values()].filter(
+    const edges = this.edges.filter(
       (e) => (e.from === root.id || this.components.has(e.from)) && this.components.has(e.to),
     );
     const projects = new Set([...this.components.values()].filter((c) => c.role !== "dependency").map((c) => c.id));
