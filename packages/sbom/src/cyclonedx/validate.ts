@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { SbomError } from "../errors.js";
 import { loadAjv } from "../shared/ajv.js";
+import { addLinearUniqueItems, withLinearUniqueItems } from "../shared/unique-items.js";
 
 /** CycloneDX versions Tollgate can validate (its own output and SBOMs it reads). */
 export type ValidatableCycloneDxVersion = "1.4" | "1.5" | "1.6";
@@ -44,7 +45,10 @@ async function validator(version: ValidatableCycloneDxVersion): Promise<Compiled
   let validate = compiled.get(version);
   if (!validate) {
     const { createAjv, addFormats, addIdnEmail } = await loadAjv();
-    const schemas = Object.fromEntries(Object.entries(REFERENCED_SCHEMAS).map(([key, url]) => [key, readJson(url)]));
+    // Copies whose uniqueItems are checked in O(n) by an equivalent keyword (see unique-items.ts).
+    const schemas = Object.fromEntries(
+      Object.entries(REFERENCED_SCHEMAS).map(([key, url]) => [key, withLinearUniqueItems(readJson(url)).schema]),
+    );
     const ajv = createAjv({
       useDefaults: false,
       strict: false,
@@ -58,7 +62,8 @@ async function validator(version: ValidatableCycloneDxVersion): Promise<Compiled
     addFormats(ajv);
     addIdnEmail(ajv);
     ajv.addFormat("iri-reference", true);
-    validate = ajv.compile(readJson(BOM_SCHEMAS[version]) as object) as CompiledValidator;
+    addLinearUniqueItems(ajv);
+    validate = ajv.compile(withLinearUniqueItems(readJson(BOM_SCHEMAS[version])).schema as object) as CompiledValidator;
     compiled.set(version, validate);
   }
   return validate;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { SbomError } from "../errors.js";
 import { loadAjv } from "../shared/ajv.js";
+import { addLinearUniqueItems, withLinearUniqueItems } from "../shared/unique-items.js";
 
 type CompiledValidator = ((data: unknown) => boolean) & {
   errors?: Array<{ instancePath?: string; message?: string }> | null;
@@ -16,7 +17,9 @@ async function validator(): Promise<CompiledValidator> {
     const schema = JSON.parse(readFileSync(new URL("../../schema/spdx-2.3.schema.json", import.meta.url), "utf8"));
     const ajv = createAjv({ strict: false, allErrors: false });
     addFormats(ajv);
-    compiled = ajv.compile(schema) as CompiledValidator;
+    // uniqueItems (none in SPDX 2.3 today) would be checked in O(n) by an equivalent keyword (see unique-items.ts).
+    addLinearUniqueItems(ajv);
+    compiled = ajv.compile(withLinearUniqueItems(schema).schema as object) as CompiledValidator;
   }
   return compiled;
 }
