@@ -56,7 +56,9 @@ export function cycloneDxDocument(graph: DependencyGraph, options: ToCycloneDxOp
   const out = outgoingEdges(graph);
   function* components(): Iterable<unknown> {
     for (const component of graph.components) {
-      const normalized = normalizer.normalize(toModel(component, out.get(component.id) ?? []), { sortLists: true });
+      // No sortLists: the library would sort with localeCompare, and sortInCodeUnitOrder sorts every list
+      // toModel can fill with more than one element (hashes, properties) anyway.
+      const normalized = normalizer.normalize(toModel(component, out.get(component.id) ?? []), { sortLists: false });
       if (normalized) yield sortInCodeUnitOrder(normalized as unknown as Json);
     }
   }
@@ -178,7 +180,7 @@ function toLicense(value: string): Models.License {
   return new Models.NamedLicense(form.name);
 }
 
-/** The library sorts with localeCompare, which depends on the machine's locale; re-sort by code unit. */
+/** Sorts the lists toModel fills with more than one element in code-unit order (the library's sortLists would use localeCompare, which depends on the locale). */
 function sortInCodeUnitOrder(component: Json): Json {
   const props = component.properties as Array<{ name: string; value: string }> | undefined;
   props?.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.value, b.value));
