@@ -39138,8 +39138,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   o: () => (/* binding */ parseSbomInputs)
 });
 
-// EXTERNAL MODULE: ../../packages/sbom/dist/index.js + 81 modules
-var dist = __nccwpck_require__(4978);
+// EXTERNAL MODULE: ../../packages/sbom/dist/index.js + 82 modules
+var dist = __nccwpck_require__(5157);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -48712,7 +48712,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5926);
 /* harmony import */ var _tollgate_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4661);
-/* harmony import */ var _tollgate_sbom__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4978);
+/* harmony import */ var _tollgate_sbom__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5157);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3800);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6300);
 
@@ -52172,7 +52172,7 @@ function wrapTransportError(error, context, token) {
 
 /***/ }),
 
-/***/ 4978:
+/***/ 5157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52219,7 +52219,141 @@ function loadAjv() {
     return kit;
 }
 //# sourceMappingURL=ajv.js.map
+;// CONCATENATED MODULE: ../../packages/sbom/dist/shared/unique-items.js
+/*
+ * JSON-schema `uniqueItems: true` makes ajv compare every item of an array with every other
+ * (O(n²) deep equality): reading a 20,000-component CycloneDX SBOM took ~100 s. The validators
+ * compile a copy of the schema in which each `uniqueItems: true` becomes this keyword, which
+ * ajv runs at the same place (before its own uniqueItems) and which finds the same duplicate
+ * pair in O(n) through a canonical (key-order-independent) JSON text of each item.
+ */
+/** The keyword that stands in for `uniqueItems: true` in the compiled schema copies. */
+const LINEAR_UNIQUE_ITEMS = "tollgateUniqueItems";
+// Keywords whose value maps names to subschemas, and keywords whose value is data, not schema.
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs", "dependentSchemas"]);
+const DATA_VALUES = new Set(["enum", "const", "default", "examples", "meta:enum"]);
+/** Copies a schema, replacing every `uniqueItems: true` by the linear keyword (and dropping `uniqueItems: false`). */
+function withLinearUniqueItems(schema) {
+    const sites = [];
+    const copySchema = (node, pointer) => {
+        if (Array.isArray(node))
+            return node.map((item, index) => copySchema(item, `${pointer}/${index}`));
+        if (typeof node !== "object" || node === null)
+            return node;
+        const out = {};
+        for (const [key, value] of Object.entries(node)) {
+            const at = `${pointer}/${escapePointer(key)}`;
+            if (key === "uniqueItems" && typeof value === "boolean") {
+                if (value) {
+                    out[LINEAR_UNIQUE_ITEMS] = true;
+                    sites.push(pointer);
+                }
+            }
+            else if (SCHEMA_MAPS.has(key) && typeof value === "object" && value !== null && !Array.isArray(value)) {
+                out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, copySchema(sub, `${at}/${escapePointer(name)}`)]));
+            }
+            else {
+                out[key] = DATA_VALUES.has(key) ? value : copySchema(value, at);
+            }
+        }
+        return out;
+    };
+    return { schema: copySchema(schema, ""), sites };
+}
+/** Registers the linear keyword on an ajv instance, to run where ajv runs `uniqueItems`. */
+function addLinearUniqueItems(ajv) {
+    ajv.addKeyword({
+        keyword: LINEAR_UNIQUE_ITEMS,
+        type: "array",
+        schemaType: "boolean",
+        before: "uniqueItems",
+        errors: true,
+        compile(enabled, parentSchema) {
+            const scalarTypes = scalarItemTypes(parentSchema.items);
+            const validate = (data) => {
+                const pair = enabled ? duplicatePair(data, scalarTypes) : undefined;
+                if (!pair)
+                    return true;
+                validate.errors = [
+                    {
+                        keyword: "uniqueItems",
+                        message: `must NOT have duplicate items (items ## ${pair.j} and ${pair.i} are identical)`,
+                        params: pair,
+                    },
+                ];
+                return false;
+            };
+            return validate;
+        },
+    });
+}
+/** The types of `items` when they are all scalar (ajv then compares only items of those types), else undefined. */
+function scalarItemTypes(items) {
+    if (typeof items !== "object" || items === null || Array.isArray(items))
+        return undefined;
+    const schema = items;
+    const types = (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
+    if (schema.nullable === true && !types.includes("null"))
+        types.push("null");
+    if (types.length === 0 || types.some((t) => t === "object" || t === "array"))
+        return undefined;
+    return types;
+}
+function hasScalarType(value, types) {
+    return types.some((type) => {
+        if (type === "null")
+            return value === null;
+        if (type === "integer")
+            return typeof value === "number" && Number.isFinite(value) && value % 1 === 0;
+        return typeof value === type;
+    });
+}
+/**
+ * The duplicate pair ajv reports, found in O(n). Scalar items (ajv's hashed loop, from the end):
+ * the last item equal to a later one, with the nearest later one as j. Other items (ajv's pairwise
+ * loop, from the end): the last item equal to an earlier one as i, with the nearest earlier one as j.
+ */
+function duplicatePair(items, scalarTypes) {
+    const seen = new Map();
+    if (scalarTypes) {
+        for (let i = items.length - 1; i >= 0; i--) {
+            if (!hasScalarType(items[i], scalarTypes))
+                continue;
+            const key = canonicalJson(items[i]);
+            const j = seen.get(key);
+            if (j !== undefined)
+                return { i, j };
+            seen.set(key, i);
+        }
+        return undefined;
+    }
+    let found;
+    for (let i = 0; i < items.length; i++) {
+        const key = canonicalJson(items[i]);
+        const j = seen.get(key);
+        if (j !== undefined)
+            found = { i, j };
+        seen.set(key, i);
+    }
+    return found;
+}
+/** JSON text with object keys sorted: equal for two JSON values exactly when they are deeply equal. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(",")}]`;
+    if (typeof value === "object" && value !== null) {
+        const keys = Object.keys(value).sort();
+        const record = value;
+        return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(",")}}`;
+    }
+    return JSON.stringify(value) ?? "null";
+}
+function escapePointer(key) {
+    return key.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+//# sourceMappingURL=unique-items.js.map
 ;// CONCATENATED MODULE: ../../packages/sbom/dist/cyclonedx/validate.js
+
 
 
 
@@ -52249,7 +52383,8 @@ async function validator(version) {
     let validate = compiled.get(version);
     if (!validate) {
         const { createAjv, addFormats, addIdnEmail } = await loadAjv();
-        const schemas = Object.fromEntries(Object.entries(REFERENCED_SCHEMAS).map(([key, url]) => [key, readJson(url)]));
+        // Copies whose uniqueItems are checked in O(n) by an equivalent keyword (see unique-items.ts).
+        const schemas = Object.fromEntries(Object.entries(REFERENCED_SCHEMAS).map(([key, url]) => [key, withLinearUniqueItems(readJson(url)).schema]));
         const ajv = createAjv({
             useDefaults: false,
             strict: false,
@@ -52263,7 +52398,8 @@ async function validator(version) {
         addFormats(ajv);
         addIdnEmail(ajv);
         ajv.addFormat("iri-reference", true);
-        validate = ajv.compile(readJson(BOM_SCHEMAS[version]));
+        addLinearUniqueItems(ajv);
+        validate = ajv.compile(withLinearUniqueItems(readJson(BOM_SCHEMAS[version])).schema);
         compiled.set(version, validate);
     }
     return validate;
@@ -52621,7 +52757,9 @@ class GraphBuilder {
     components = new Map();
     explicitScope = new Set();
     explicitDirect = new Map();
-    edges = new Map();
+    /** Edges in insertion order; `edgeKinds` (from → to → kinds) deduplicates them without building string keys. */
+    edges = [];
+    edgeKinds = new Map();
     lockfiles = [];
     warnings = [];
     /** Adds (or merges into) a component and returns its id. */
@@ -52691,9 +52829,19 @@ class GraphBuilder {
     addEdge(from, to, kind) {
         if (from === to)
             return;
-        const key = `${from}\u0000${to}\u0000${kind}`;
-        if (!this.edges.has(key))
-            this.edges.set(key, { from, to, kind });
+        let targets = this.edgeKinds.get(from);
+        if (!targets) {
+            targets = new Map();
+            this.edgeKinds.set(from, targets);
+        }
+        const kinds = targets.get(to);
+        if (kinds?.includes(kind))
+            return;
+        if (kinds)
+            kinds.push(kind);
+        else
+            targets.set(to, [kind]);
+        this.edges.push({ from, to, kind });
     }
     addLockfile(ref) {
         if (!this.lockfiles.some((l) => l.path === ref.path))
@@ -52711,7 +52859,7 @@ class GraphBuilder {
             if (component.role === "root")
                 this.addEdge(root.id, component.id, "prod");
         }
-        const edges = [...this.edges.values()].filter((e) => (e.from === root.id || this.components.has(e.from)) && this.components.has(e.to));
+        const edges = this.edges.filter((e) => (e.from === root.id || this.components.has(e.from)) && this.components.has(e.to));
         const projects = new Set([...this.components.values()].filter((c) => c.role !== "dependency").map((c) => c.id));
         for (const edge of edges) {
             const target = this.components.get(edge.to);
@@ -56798,7 +56946,9 @@ function cycloneDxDocument(graph, options) {
     const out = edges_outgoingEdges(graph);
     function* components() {
         for (const component of graph.components) {
-            const normalized = normalizer.normalize(toModel(component, out.get(component.id) ?? []), { sortLists: true });
+            // No sortLists: the library would sort with localeCompare, and sortInCodeUnitOrder sorts every list
+            // toModel can fill with more than one element (hashes, properties) anyway.
+            const normalized = normalizer.normalize(toModel(component, out.get(component.id) ?? []), { sortLists: false });
             if (normalized)
                 yield sortInCodeUnitOrder(normalized);
         }
@@ -56916,7 +57066,7 @@ function toLicense(value) {
     }
     return new models.NamedLicense(form.name);
 }
-/** The library sorts with localeCompare, which depends on the machine's locale; re-sort by code unit. */
+/** Sorts the lists toModel fills with more than one element in code-unit order (the library's sortLists would use localeCompare, which depends on the locale). */
 function sortInCodeUnitOrder(component) {
     const props = component.properties;
     props?.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.value, b.value));
@@ -57289,6 +57439,7 @@ function checkSpdxVersion(document, shownAs) {
 
 
 
+
 let validate_compiled;
 /** Compiles the schema on first use (Ajv is loaded only then: writing an SBOM does not need it). */
 async function validate_validator() {
@@ -57298,7 +57449,9 @@ async function validate_validator() {
         const schema = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(new URL(/* asset import */ __nccwpck_require__(9502), __nccwpck_require__.b), "utf8"));
         const ajv = createAjv({ strict: false, allErrors: false });
         addFormats(ajv);
-        validate_compiled = ajv.compile(schema);
+        // uniqueItems (none in SPDX 2.3 today) would be checked in O(n) by an equivalent keyword (see unique-items.ts).
+        addLinearUniqueItems(ajv);
+        validate_compiled = ajv.compile(withLinearUniqueItems(schema).schema);
     }
     return validate_compiled;
 }
