@@ -45,6 +45,21 @@ export function splitName(ecosystem: Ecosystem, name: string): { namespace?: str
   }
 }
 
+/** npm names packageurl-js prints unchanged (lower case, nothing to percent-encode) but for the scope's `@`. */
+const PLAIN_NPM_NAME = /^(?:@[a-z0-9._~-]+\/)?[a-z0-9._~-]+$/;
+/** Versions packageurl-js prints unchanged (`+` is kept as is). */
+const PLAIN_VERSION = /^[A-Za-z0-9._~+-]*$/;
+
+/**
+ * The purl of an npm package whose name and version need no normalising or encoding, without
+ * the cost of a PackageURL (most of a large lockfile); undefined for every other package.
+ */
+export function plainNpmPurl(name: string, version: string | undefined): string | undefined {
+  if (!PLAIN_NPM_NAME.test(name) || (version !== undefined && !PLAIN_VERSION.test(version))) return undefined;
+  const path = name.startsWith("@") ? `%40${name.slice(1)}` : name;
+  return version ? `pkg:npm/${path}@${version}` : `pkg:npm/${path}`;
+}
+
 /** Builds a spec-correct purl for a package of an ecosystem (names normalised by packageurl-js). */
 export function makePurl(
   ecosystem: Ecosystem,
@@ -52,6 +67,11 @@ export function makePurl(
   version: string | undefined,
   qualifiers?: Record<string, string>,
 ): string {
+  const plain =
+    ecosystem === "npm" && (!qualifiers || Object.keys(qualifiers).length === 0)
+      ? plainNpmPurl(name, version)
+      : undefined;
+  if (plain !== undefined) return plain;
   const parts = splitName(ecosystem, name);
   const sorted =
     qualifiers && Object.keys(qualifiers).length > 0
