@@ -8,6 +8,7 @@ import { readSbom } from "./read-sbom.js";
 import {
   addLinearUniqueItems,
   canonicalJson,
+  duplicatePair,
   LINEAR_UNIQUE_ITEMS,
   withLinearUniqueItems,
 } from "./shared/unique-items.js";
@@ -168,6 +169,18 @@ describe("the linear uniqueItems check", () => {
     const { ajv, linear } = bothErrors(schema)({ list: [{ a: 1 }, { a: 1 }] });
     expect(linear).toEqual(ajv);
     expect(linear[0]?.[0]).toBe("/list");
+  });
+
+  it("finds the same pair when every item's digest collides (texts are then compared)", () => {
+    const collide = () => "same";
+    fc.assert(
+      fc.property(fc.array(json, { maxLength: 8 }), fc.boolean(), (data, scalar) => {
+        const types = scalar ? ["string", "number", "boolean", "null", "integer"] : undefined;
+        expect(duplicatePair(data, types, collide)).toEqual(duplicatePair(data, types));
+      }),
+      { numRuns: 300 },
+    );
+    expect(duplicatePair(["a", "b", "c", "b"], undefined, collide)).toEqual({ i: 3, j: 1 });
   });
 
   it("writes key-order-independent canonical JSON", () => {

@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import type { Ajv, ErrorObject } from "ajv";
 
 /*
@@ -98,12 +99,24 @@ function hasScalarType(value: unknown, types: string[]): boolean {
  * the last item equal to a later one, with the nearest later one as j. Other items (ajv's pairwise
  * loop, from the end): the last item equal to an earlier one as i, with the nearest earlier one as j.
  */
-export function duplicatePair(items: unknown[], scalarTypes?: string[]): { i: number; j: number } | undefined {
+export function duplicatePair(
+  items: unknown[],
+  scalarTypes?: string[],
+  digestOf: (text: string) => string = sha1,
+): { i: number; j: number } | undefined {
   const seen = new Map<string, number>();
+  // Keys are digests of the canonical texts (memory: the texts of 20k components would be ~20 MB);
+  // a digest shared by different texts (never seen in practice) falls back to the text itself.
+  const keyOf = (index: number): string => {
+    const text = canonicalJson(items[index]);
+    const digest = digestOf(text);
+    const owner = seen.get(digest);
+    return owner === undefined || canonicalJson(items[owner]) === text ? digest : `=${text}`;
+  };
   if (scalarTypes) {
     for (let i = items.length - 1; i >= 0; i--) {
       if (!hasScalarType(items[i], scalarTypes)) continue;
-      const key = canonicalJson(items[i]);
+      const key = keyOf(i);
       const j = seen.get(key);
       if (j !== undefined) return { i, j };
       seen.set(key, i);
@@ -112,7 +125,7 @@ export function duplicatePair(items: unknown[], scalarTypes?: string[]): { i: nu
   }
   let found: { i: number; j: number } | undefined;
   for (let i = 0; i < items.length; i++) {
-    const key = canonicalJson(items[i]);
+    const key = keyOf(i);
     const j = seen.get(key);
     if (j !== undefined) found = { i, j };
     seen.set(key, i);
@@ -129,6 +142,10 @@ export function canonicalJson(value: unknown): string {
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
+}
+
+function sha1(text: string): string {
+  return hash("sha1", text, "base64");
 }
 
 function escapePointer(key: string): string {
