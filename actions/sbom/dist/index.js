@@ -52219,7 +52219,10 @@ function loadAjv() {
     return kit;
 }
 //# sourceMappingURL=ajv.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ../../packages/sbom/dist/shared/unique-items.js
+
 /*
  * JSON-schema `uniqueItems: true` makes ajv compare every item of an array with every other
  * (O(n²) deep equality): reading a 20,000-component CycloneDX SBOM took ~100 s. The validators
@@ -52313,13 +52316,21 @@ function hasScalarType(value, types) {
  * the last item equal to a later one, with the nearest later one as j. Other items (ajv's pairwise
  * loop, from the end): the last item equal to an earlier one as i, with the nearest earlier one as j.
  */
-function duplicatePair(items, scalarTypes) {
+function duplicatePair(items, scalarTypes, digestOf = sha1) {
     const seen = new Map();
+    // Keys are digests of the canonical texts (memory: the texts of 20k components would be ~20 MB);
+    // a digest shared by different texts (never seen in practice) falls back to the text itself.
+    const keyOf = (index) => {
+        const text = canonicalJson(items[index]);
+        const digest = digestOf(text);
+        const owner = seen.get(digest);
+        return owner === undefined || canonicalJson(items[owner]) === text ? digest : `=${text}`;
+    };
     if (scalarTypes) {
         for (let i = items.length - 1; i >= 0; i--) {
             if (!hasScalarType(items[i], scalarTypes))
                 continue;
-            const key = canonicalJson(items[i]);
+            const key = keyOf(i);
             const j = seen.get(key);
             if (j !== undefined)
                 return { i, j };
@@ -52329,7 +52340,7 @@ function duplicatePair(items, scalarTypes) {
     }
     let found;
     for (let i = 0; i < items.length; i++) {
-        const key = canonicalJson(items[i]);
+        const key = keyOf(i);
         const j = seen.get(key);
         if (j !== undefined)
             found = { i, j };
@@ -52347,6 +52358,9 @@ function canonicalJson(value) {
         return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(",")}}`;
     }
     return JSON.stringify(value) ?? "null";
+}
+function sha1(text) {
+    return (0,external_node_crypto_.hash)("sha1", text, "base64");
 }
 function escapePointer(key) {
     return key.replaceAll("~", "~0").replaceAll("/", "~1");
@@ -52431,8 +52445,6 @@ var models = __nccwpck_require__(5372);
 var index_node = __nccwpck_require__(8020);
 // EXTERNAL MODULE: ../../node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
 var spec = __nccwpck_require__(5005);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ../../packages/sbom/dist/shared/uuid.js
 
 /** The namespace of Tollgate's name-based UUIDs (fixed forever: changing it changes every serial number). */
@@ -52718,8 +52730,27 @@ function splitName(ecosystem, name) {
             return { name };
     }
 }
+/** npm names packageurl-js prints unchanged (lower case, nothing to percent-encode) but for the scope's `@`. */
+const PLAIN_NPM_NAME = /^(?:@[a-z0-9._~-]+\/)?[a-z0-9._~-]+$/;
+/** Versions packageurl-js prints unchanged (`+` is kept as is). */
+const PLAIN_VERSION = /^[A-Za-z0-9._~+-]*$/;
+/**
+ * The purl of an npm package whose name and version need no normalising or encoding, without
+ * the cost of a PackageURL (most of a large lockfile); undefined for every other package.
+ */
+function plainNpmPurl(name, version) {
+    if (!PLAIN_NPM_NAME.test(name) || (version !== undefined && !PLAIN_VERSION.test(version)))
+        return undefined;
+    const path = name.startsWith("@") ? `%40${name.slice(1)}` : name;
+    return version ? `pkg:npm/${path}@${version}` : `pkg:npm/${path}`;
+}
 /** Builds a spec-correct purl for a package of an ecosystem (names normalised by packageurl-js). */
 function makePurl(ecosystem, name, version, qualifiers) {
+    const plain = ecosystem === "npm" && (!qualifiers || Object.keys(qualifiers).length === 0)
+        ? plainNpmPurl(name, version)
+        : undefined;
+    if (plain !== undefined)
+        return plain;
     const parts = splitName(ecosystem, name);
     const sorted = qualifiers && Object.keys(qualifiers).length > 0
         ? Object.fromEntries(Object.entries(qualifiers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
