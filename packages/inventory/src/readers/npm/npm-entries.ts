@@ -1,6 +1,6 @@
 import { InventoryError } from "../../errors.js";
 import type { EdgeKind } from "../../model.js";
-import { declaredDependencies } from "../shared/js-manifest.js";
+import { declaredDependencyKinds } from "../shared/js-manifest.js";
 import { locateJsonKeys } from "../shared/json-locate.js";
 import { asRecord, asString, own, stringEntries } from "../shared/json-values.js";
 import { gitCommit, isGitSpec } from "./npm-source.js";
@@ -75,7 +75,7 @@ export function entriesV2(text: string, packages: Record<string, unknown>, file:
       devOptional: data.devOptional === true,
       peer: data.peer === true,
       bundled: data.inBundle === true,
-      deps: declaredDependencies(data).map(({ name: dep, kind }) => ({ name: dep, kind })),
+      deps: declaredDependencyKinds(data),
     };
     if (line !== undefined) entry.line = line;
     if (folder !== undefined && declared !== undefined && declared !== folder) entry.alias = folder;

@@ -36,6 +36,17 @@ export function declaredDependencies(data: Record<string, unknown>): JsManifest[
   return out;
 }
 
+/** declaredDependencies without the ranges (what a lockfile entry's edges need), in the same order. */
+export function declaredDependencyKinds(data: Record<string, unknown>): Array<{ name: string; kind: EdgeKind }> {
+  const out: Array<{ name: string; kind: EdgeKind }> = [];
+  for (const [field, kind] of DEPENDENCY_FIELDS) {
+    const record = asRecord(data[field]);
+    if (!record) continue;
+    for (const name of Object.keys(record)) if (typeof record[name] === "string") out.push({ name, kind });
+  }
+  return out;
+}
+
 /** Interprets parsed package.json data; anything of the wrong type is ignored. */
 export function toManifest(data: unknown, file: string): JsManifest {
   const record = asRecord(data) ?? {};
