@@ -53853,6 +53853,19 @@ function declaredDependencies(data) {
     }
     return out;
 }
+/** declaredDependencies without the ranges (what a lockfile entry's edges need), in the same order. */
+function declaredDependencyKinds(data) {
+    const out = [];
+    for (const [field, kind] of DEPENDENCY_FIELDS) {
+        const record = asRecord(data[field]);
+        if (!record)
+            continue;
+        for (const name of Object.keys(record))
+            if (typeof record[name] === "string")
+                out.push({ name, kind });
+    }
+    return out;
+}
 /** Interprets parsed package.json data; anything of the wrong type is ignored. */
 function toManifest(data, file) {
     const record = asRecord(data) ?? {};
@@ -53977,7 +53990,7 @@ function entriesV2(text, packages, file) {
             devOptional: data.devOptional === true,
             peer: data.peer === true,
             bundled: data.inBundle === true,
-            deps: declaredDependencies(data).map(({ name: dep, kind }) => ({ name: dep, kind })),
+            deps: declaredDependencyKinds(data),
         };
         if (line !== undefined)
             entry.line = line;
