@@ -3,7 +3,7 @@
 // remote. Two measures per row:
 //   library  signArtifacts / attestArtifacts of the built @tollgate/attest, called in this process (a fresh
 //            session per run: key generation, OIDC token, Fulcio certificate are inside the time);
-//   cli      `node packages/cli/dist/bin.js sign|attest …` end to end as a process (process start, module load,
+//   cli      `node packages/cli/dist/bundle/index.js sign|attest …` end to end as a process (process start, module load,
 //            token, key, certificate, one log entry or timestamp per artifact, bundle files).
 // Reports the median wall time of --runs runs (default 5, interleaved across the sizes, after one warm-up of the
 // library call), the signer's CPU time (the library's process; the CLI's process through GNU time /usr/bin/time
@@ -33,7 +33,7 @@ const runs = Number(arg("--runs", "5"));
 const sizes = arg("--sizes", "1,10,100,1000").split(",").map(Number);
 const bytes = Number(arg("--bytes", "1024"));
 
-const cli = join(root, "packages/cli/dist/bin.js");
+const cli = join(root, "packages/cli/dist/bundle/index.js");
 const attestDist = join(root, "packages/attest/dist/index.js");
 for (const built of [cli, attestDist]) {
   if (!existsSync(built)) {
