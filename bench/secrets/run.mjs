@@ -124,7 +124,7 @@ const mb = bytes / 1024 / 1024;
 console.log(
   `tree: ${files} files, ${mb.toFixed(0)} MB (vendor/ = node_modules of ${PACKAGES.length} packages, big/ = 50 MB single line)`,
 );
-const cli = join(root, "packages/cli/dist/bin.js");
+const cli = join(root, "packages/cli/dist/bundle/index.js");
 const tollgate = timed("tollgate scan", process.execPath, [cli, "scan", tree, "--format", "json", ...workersArg], root);
 const tollgateJson = JSON.parse(tollgate.stdout);
 console.log(

@@ -44,6 +44,21 @@ describe("the bundled tollgate bin", () => {
     }
   });
 
+  it("scans with worker threads and finds what the sources find in one thread", async () => {
+    // The scan worker is a separate entry (a worker thread's file), which the bundle must carry whole.
+    const dir = join(root, "test/fixtures/secrets/archives");
+    const report = (stdout: string) => {
+      const { stats, ...rest } = JSON.parse(stdout) as { stats: { seconds: number } };
+      return { ...rest, stats: { ...stats, seconds: 0 } };
+    };
+    const fromBundle = await bundled(["scan", dir, "--workers", "2", "--format", "json"], root);
+    const fromSources = await runCli(["scan", dir, "--workers", "0", "--format", "json"], root);
+    expect(fromBundle.stderr).not.toContain("SECRETS_WORKER_FAILED");
+    expect([fromBundle.code, fromSources.code]).toEqual([1, 1]);
+    expect(report(fromBundle.stdout)).toEqual(report(fromSources.stdout));
+    expect(report(fromBundle.stdout).findings).toHaveLength(3);
+  });
+
   it("exits 2 naming an unknown command, as the sources do", async () => {
     const fromBundle = await bundled(["sbomm"], root);
     expect(fromBundle).toEqual(await runCli(["sbomm"], root));
