@@ -18,18 +18,7 @@ export async function bundleCli(outDir) {
   const cli = join(root, "packages", "cli");
   const entry = join(cli, "dist", "bin.js");
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run tsc -b tsconfig.build.json first`);
-  // ncc applies the tsconfig.json of the working directory; the root one maps @tollgate/* to
-  // TypeScript sources, which must not leak into a bundle of built JS.
-  const previous = process.cwd();
-  process.chdir(cli);
-  const { code, assets } = await ncc(entry, {
-    cache: false,
-    minify: false,
-    sourceMap: false,
-    quiet: true,
-    license: "licenses.txt",
-    target: "es2022",
-  }).finally(() => process.chdir(previous));
+  const { code, assets } = await nccFrom(cli, entry, { license: "licenses.txt" });
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const bin = join(outDir, "index.js");
@@ -73,13 +62,21 @@ async function workerEntries() {
   return byText;
 }
 
-/** ncc's bundle of `entry`, run from `dir` (whose tsconfig.json ncc applies). */
-async function nccFrom(dir, entry) {
+/**
+ * ncc's bundle of `entry`, run from `dir`: ncc applies the tsconfig.json of the working directory,
+ * and the root one maps @tollgate/* to TypeScript sources, which must not leak into a bundle of built JS.
+ */
+async function nccFrom(dir, entry, options = {}) {
   const previous = process.cwd();
   process.chdir(dir);
-  return ncc(entry, { cache: false, minify: false, sourceMap: false, quiet: true, target: "es2022" }).finally(() =>
-    process.chdir(previous),
-  );
+  return ncc(entry, {
+    cache: false,
+    minify: false,
+    sourceMap: false,
+    quiet: true,
+    target: "es2022",
+    ...options,
+  }).finally(() => process.chdir(previous));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
