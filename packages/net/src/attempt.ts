@@ -38,7 +38,8 @@ export type AttemptOutcome =
   | { kind: "tls"; url: URL; code: string }
   | { kind: "invalid"; url: URL };
 
-const TIMEOUT = Symbol("timeout");
+/** The abort reason of an attempt's own timer, told apart from other aborts. */
+export const TIMEOUT = Symbol("timeout");
 
 function errorCode(error: unknown): string {
   const seen = new Set<unknown>();
@@ -52,7 +53,8 @@ function errorCode(error: unknown): string {
   return "";
 }
 
-function classify(error: unknown, url: URL, signal: AbortSignal): AttemptOutcome {
+/** The outcome of an attempt that threw: its timer, a TLS failure, a malformed request or a connection failure. */
+export function classify(error: unknown, url: URL, signal: AbortSignal): AttemptOutcome {
   if (signal.aborted && signal.reason === TIMEOUT) return { kind: "timeout", url };
   const code = errorCode(error);
   if (TLS_CODE.test(code)) return { kind: "tls", url, code };
@@ -98,6 +100,39 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())));
 }
 
+/** A request of one attempt: where it goes and what it sends. */
+export interface Hop {
+  url: URL;
+  method: HttpMethod;
+  headers: Record<string, string>;
+  body: string | Uint8Array | undefined;
+}
+
+/**
+ * The request to make after an answer `status` with `location`, or undefined when it is no redirect to follow
+ * (not a redirect status, no location, or MAX_REDIRECTS reached). `discard` drops the redirect's body first;
+ * the next hop must pass `checkHop` (the allow-list) and loses credentials when it leaves the origin.
+ */
+export async function followRedirect(
+  input: Pick<AttemptInput, "checkHop" | "onRedirect">,
+  from: Hop,
+  status: number,
+  location: string | null | undefined,
+  hop: number,
+  discard: () => Promise<void>,
+): Promise<Hop | undefined> {
+  if (!REDIRECT_STATUSES.has(status) || typeof location !== "string" || hop >= MAX_REDIRECTS) return undefined;
+  await discard();
+  input.onRedirect(from.url, status);
+  const next = new URL(location, from.url);
+  await input.checkHop(next);
+  const headers = next.origin !== from.url.origin ? withoutCredentials(from.headers) : from.headers;
+  const toGet = status === 303 ? from.method !== "HEAD" : status <= 302 && from.method === "POST";
+  return toGet
+    ? { url: next, method: "GET", headers, body: undefined }
+    : { url: next, method: from.method, headers, body: from.body };
+}
+
 /** Runs one attempt; network failures come back as outcomes, a refused redirect hop throws. */
 export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
   const controller = new AbortController();
@@ -121,19 +156,13 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptOutcome> {
       } catch (error) {
         return classify(error, url, controller.signal);
       }
-      const location = response.headers.get("location");
-      if (REDIRECT_STATUSES.has(response.status) && location !== null && hop < MAX_REDIRECTS) {
+      const discard = async (): Promise<void> => {
         await response.body?.cancel().catch(() => undefined);
-        input.onRedirect(url, response.status);
-        const next = new URL(location, url);
-        await input.checkHop(next);
-        if (next.origin !== url.origin) headers = withoutCredentials(headers);
-        const toGet = response.status === 303 ? method !== "HEAD" : response.status <= 302 && method === "POST";
-        if (toGet) {
-          method = "GET";
-          body = undefined;
-        }
-        url = next;
+      };
+      const location = response.headers.get("location");
+      const next = await followRedirect(input, { url, method, headers, body }, response.status, location, hop, discard);
+      if (next !== undefined) {
+        ({ url, method, headers, body } = next);
         continue;
       }
       try {

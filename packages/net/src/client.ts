@@ -7,7 +7,8 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { EnvHttpProxyAgent, fetch as undiciFetch } from "undici";
 import { compileAllowList, DEFAULT_ALLOWED_HOSTS, effectivePort, isLoopbackHost, normalizeHost } from "./allow-list.js";
-import { type AttemptOutcome, runAttempt } from "./attempt.js";
+import { type AttemptInput, type AttemptOutcome, runAttempt } from "./attempt.js";
+import { runDispatcherAttempt } from "./attempt-dispatcher.js";
 import { HttpError, type HttpErrorTarget } from "./errors.js";
 import { deadlineExceeded, hostNotAllowed, insecureRefusal, offlineRefusal, outcomeError } from "./failures.js";
 import { redactPath } from "./redact.js";
@@ -83,6 +84,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return { dispatcher };
   };
   const fetchImpl = options.fetch ?? (undiciFetch as unknown as typeof fetch);
+  const runOne =
+    options.transport === "dispatcher" && options.fetch === undefined
+      ? (input: AttemptInput): Promise<AttemptOutcome> => {
+          fetchInit();
+          return runDispatcherAttempt({ ...input, dispatcher: dispatcher as EnvHttpProxyAgent });
+        }
+      : runAttempt;
 
   const targetOf = (method: HttpMethod, url: URL): HttpErrorTarget => ({
     method,
@@ -154,7 +162,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
       const budget = Math.min(timeoutMs, remaining);
       const attemptStart = now();
-      const outcome = await runAttempt({
+      const outcome = await runOne({
         fetch: fetchImpl,
         init: fetchInit(),
         method,
