@@ -7,8 +7,12 @@ import { setFlagsFromString } from "node:v8";
 nodeModule.enableCompileCache?.();
 const argv = process.argv.slice(2);
 const { commandNamed } = await import("./commands/index.js");
-const flags = commandNamed(argv)?.v8Flags;
-if (flags) setFlagsFromString(flags);
+const command = commandNamed(argv);
+if (command?.v8Flags) {
+  const load = nodeModule.createRequire(import.meta.url);
+  for (const builtin of command.builtins ?? []) load(builtin);
+  setFlagsFromString(command.v8Flags);
+}
 const { processIO } = await import("./io.js");
 const { run } = await import("./program.js");
 process.exitCode = await run(argv, processIO());

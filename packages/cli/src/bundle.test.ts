@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdtemp, readFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -57,6 +57,37 @@ describe("the bundled tollgate bin", () => {
     expect([fromBundle.code, fromSources.code]).toEqual([1, 1]);
     expect(report(fromBundle.stdout)).toEqual(report(fromSources.stdout));
     expect(report(fromBundle.stdout).findings).toHaveLength(3);
+  });
+
+  it("loads every built-in module `tollgate sbom` uses before it changes V8's flags", async () => {
+    // A hook around v8.setFlagsFromString notes where the flags changed in Node's module load list.
+    const dir = await mkdtemp(join(tmpdir(), "tollgate-bundle-"));
+    const hook = join(dir, "after-flags.mjs");
+    const report = join(dir, "after-flags.json");
+    await writeFile(
+      hook,
+      `import v8 from "node:v8";
+import { syncBuiltinESMExports } from "node:module";
+import { writeFileSync } from "node:fs";
+let at = -1;
+const set = v8.setFlagsFromString;
+v8.setFlagsFromString = (flags) => { at = process.moduleLoadList.length; set(flags); };
+syncBuiltinESMExports();
+process.on("exit", () => writeFileSync(${JSON.stringify(report)}, JSON.stringify(
+  at < 0 ? null : process.moduleLoadList.slice(at).filter((m) => m.startsWith("NativeModule")))));
+`,
+    );
+    await copyFile(join(NPM_FIXTURES, "Kong__insomnia__package-lock.json"), join(dir, "package-lock.json"));
+    const result = await promisify(execFile)(
+      process.execPath,
+      ["--import", hook, BIN, "sbom", ".", "--output-dir", "out"],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH },
+      },
+    );
+    expect(result.stderr).toContain("sbom.spdx.json");
+    expect(JSON.parse(await readFile(report, "utf8"))).toEqual([]);
   });
 
   it("exits 2 naming an unknown command, as the sources do", async () => {

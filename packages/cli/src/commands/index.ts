@@ -13,6 +13,12 @@ export interface CommandEntry {
    * (v8.setFlagsFromString; only flags V8 reads as it goes, never heap sizes).
    */
   v8Flags?: string;
+  /**
+   * Node built-in modules the command uses, loaded before `v8Flags` are set: once a flag changes, V8
+   * rejects the code cache Node ships for its own modules, and each one loaded later is compiled
+   * from source (~4 ms a module). bundle.test.ts checks that none is loaded after the change.
+   */
+  builtins?: readonly string[];
 }
 
 /**
@@ -45,6 +51,7 @@ export const commandLoaders: ReadonlyArray<CommandEntry> = [
     // memory (compile zones, code) and time than they win back, and a young generation that
     // does not grow keeps the peak RSS down. Measured in bench/sbom (README: SBOM performance).
     v8Flags: "--no-opt --no-maglev --semi-space-growth-factor=1",
+    builtins: ["node:child_process", "node:crypto", "node:fs/promises", "node:process", "node:perf_hooks"],
   },
   {
     name: "audit",
