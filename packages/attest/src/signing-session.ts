@@ -1,12 +1,15 @@
 import { type Bundle, bundleToJSON, type SerializedBundle } from "@sigstore/bundle";
 import { RFC3161Timestamp } from "@sigstore/core";
-import { DSSEBundleBuilder, RekorWitness, TSAWitness, type Witness } from "@sigstore/sign";
+import { DSSEBundleBuilder, RekorWitness, type Witness } from "@sigstore/sign";
+import { createHttpClient, type HttpClient } from "@tollgate/net";
 import { AttestError, redactSecret } from "./attest-error.js";
 import { CachedCertificateSigner } from "./cached-signer.js";
 import { digestAndSignFile } from "./file-signature.js";
 import type { SigstoreInstance } from "./instance.js";
 import { MessageSignatureV03BundleBuilder } from "./message-bundle-builder.js";
+import { RekorV1Witness } from "./rekor-witness.js";
 import { IN_TOTO_PAYLOAD_TYPE, type Statement } from "./statement.js";
+import { TsaWitness } from "./tsa-witness.js";
 
 export interface SigningOptions {
   instance: SigstoreInstance;
@@ -19,6 +22,11 @@ export interface SigningOptions {
   /** Re-requests of a whole bundle when the TSA's timestamp is unparseable (upstream "invalid time" bug). */
   timestampAttempts?: number;
   now?: () => number;
+  /**
+   * The client for Rekor v1 and TSA requests (one per artifact). Default: a keep-alive @tollgate/net client on its
+   * dispatcher transport, allowed to reach only this instance's hosts (already checked against the allow-list).
+   */
+  http?: HttpClient;
 }
 
 export interface SigningSession {
@@ -69,17 +77,20 @@ export function createSigningSession(options: SigningOptions): SigningSession {
   });
   const witnesses: Witness[] = [];
   const { rekorUrl, tsaUrl } = options.instance;
+  const hosts = [rekorUrl, tsaUrl].flatMap((url) => (url ? [new URL(url).hostname] : []));
+  const http = options.http ?? createHttpClient({ allowOnly: hosts, transport: "dispatcher", timeoutMs });
+  const attempts = retries + 1;
   if (rekorUrl) {
     witnesses.push(
       options.instance.rekorVersion === 2
         ? new RekorWitness({ rekorBaseURL: rekorUrl, majorApiVersion: 2, timeout: timeoutMs, retry })
-        : new RekorWitness({ rekorBaseURL: rekorUrl, entryType: "dsse", timeout: timeoutMs, retry }),
+        : new RekorV1Witness({ rekorUrl, http, timeoutMs, attempts }),
     );
   }
-  if (tsaUrl) witnesses.push(new TSAWitness({ tsaBaseURL: tsaUrl, timeout: timeoutMs, retry }));
+  if (tsaUrl) witnesses.push(new TsaWitness({ tsaUrl, http, timeoutMs, attempts }));
   const dsse = new DSSEBundleBuilder({ signer, witnesses });
   const message = new MessageSignatureV03BundleBuilder({ signer, witnesses });
-  const attempts = options.timestampAttempts ?? 3;
+  const timestampAttempts = options.timestampAttempts ?? 3;
 
   /** Builds a bundle; again (whole: new signature, entries, timestamps) while a timestamp does not parse. */
   async function create(build: () => Promise<Bundle>): Promise<SerializedBundle> {
@@ -91,10 +102,10 @@ export function createSigningSession(options: SigningOptions): SigningSession {
         throw signingError(error, token);
       }
       if (timestampsParse(json)) return json;
-      if (attempt >= attempts) {
+      if (attempt >= timestampAttempts) {
         throw new AttestError(
           "ATTEST_SIGNING_FAILED",
-          `the timestamp authority returned ${attempts} timestamps that @sigstore/core cannot parse ("invalid time")`,
+          `the timestamp authority returned ${timestampAttempts} timestamps that @sigstore/core cannot parse ("invalid time")`,
           {
             hint: "A known upstream bug with genTime fractions; retry the job, or use an instance whose TSA encodes milliseconds.",
           },
