@@ -1,6 +1,7 @@
 import { InventoryError } from "../../errors.js";
 import type { EdgeKind } from "../../model.js";
 import { declaredDependencyKinds } from "../shared/js-manifest.js";
+import { canonicalMemberKeyLines } from "../shared/json-canonical-lines.js";
 import { locateJsonKeys } from "../shared/json-locate.js";
 import { asRecord, asString, own, stringEntries } from "../shared/json-values.js";
 import { gitCommit, isGitSpec } from "./npm-source.js";
@@ -48,8 +49,8 @@ function licenseOf(value: unknown): string | undefined {
   return asString(value) ?? asString(asRecord(value)?.type);
 }
 
-/** Reads the `packages` map of a v2/v3 lockfile. */
-export function entriesV2(text: string, packages: Record<string, unknown>, file: string): Map<string, NpmEntry> {
+/** The line of each key of `packages`, by a scan of the text (any layout). */
+function scannedPackageLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   locateJsonKeys(
     text,
@@ -58,6 +59,13 @@ export function entriesV2(text: string, packages: Record<string, unknown>, file:
     },
     2,
   );
+  return lines;
+}
+
+/** Reads the `packages` map of a v2/v3 lockfile (`document`, parsed from `text`). */
+export function entriesV2(text: string, document: Record<string, unknown>, file: string): Map<string, NpmEntry> {
+  const packages = asRecord(document.packages) ?? {};
+  const lines = canonicalMemberKeyLines(text, document, "packages") ?? scannedPackageLines(text);
   const entries = new Map<string, NpmEntry>();
   for (const path of Object.keys(packages)) {
     const line = lines.get(path);

@@ -58,7 +58,7 @@ async function readNpmLockfile(input: LockfileInput, graph: GraphBuilder): Promi
   // v2 keeps v1's `dependencies` for npm 6, so without `packages` it is still readable; v3 is not.
   const entries =
     version >= 2 && packages
-      ? entriesV2(input.text, packages, file)
+      ? entriesV2(input.text, data, file)
       : entriesV1(input.text, asRecord(data.dependencies) ?? {}, file);
   const manifest = await readJsManifest(input);
   const rootEntry = asRecord(packages?.[""]);
