@@ -42,11 +42,18 @@ export class MessageSignatureV03BundleBuilder extends MessageSignatureBundleBuil
   }
 }
 
+/** The DER of the last certificate seen: every artifact of a session is signed under the same one. */
+let lastCertificate: { pem: string; der: Buffer } | undefined;
+function certificateDer(certificate: string): Buffer {
+  if (lastCertificate?.pem !== certificate) lastCertificate = { pem: certificate, der: pem.toDER(certificate) };
+  return lastCertificate.der;
+}
+
 function toV03Bundle(digest: Buffer, signature: Signature): MessageBundle {
   return toMessageSignatureBundle({
     digest,
     signature: signature.signature,
-    certificate: signature.key.$case === "x509Certificate" ? pem.toDER(signature.key.certificate) : undefined,
+    certificate: signature.key.$case === "x509Certificate" ? certificateDer(signature.key.certificate) : undefined,
     keyHint: signature.key.$case === "publicKey" ? signature.key.hint : undefined,
     certificateChain: false,
   }) as MessageBundle;

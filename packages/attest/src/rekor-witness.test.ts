@@ -132,7 +132,11 @@ describe("RekorV1Witness given a malformed answer", () => {
       (a) => ({ [a.uuid]: { ...a.entry, body: dsseBody } }),
       "body is not a hashedrekord entry",
     ],
-    ["a body that is not base64", (a) => ({ [a.uuid]: { ...a.entry, body: "%%" } }), 'body is "%%", not base64'],
+    [
+      "a body that is not base64",
+      (a) => ({ [a.uuid]: { ...a.entry, body: "%%" } }),
+      "body is not the base64 of a JSON entry",
+    ],
     [
       "no inclusion promise or proof",
       (a) => ({ [a.uuid]: { ...a.entry, verification: {} } }),

@@ -122,8 +122,14 @@ describe("the dispatcher transport", () => {
           describeFailure(await rejection(clientOn(t).request({ url: `${s.origin}${path}`, maxBytes: 1024 }))),
         ),
       );
-      expect(errors[1]).toEqual(errors[0]);
-      expect(errors[1]?.code).toBe("RESPONSE_TOO_LARGE");
+      // How far a streamed body got before the limit depends on how the chunks arrived; the rest is the same.
+      const withoutCount = errors.map((e) => ({ ...e, message: e.message.replace(/stopped at \d+/, "stopped at N") }));
+      expect(withoutCount[1]).toEqual(withoutCount[0]);
+      expect(withoutCount[1]).toMatchObject({
+        code: "RESPONSE_TOO_LARGE",
+        status: 200,
+        message: `GET 127.0.0.1${path} returned a body larger than the 1024-byte limit (stopped at N bytes)`,
+      });
     }
   });
 
