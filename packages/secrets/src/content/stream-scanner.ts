@@ -1,5 +1,5 @@
 import { type AnalyzeOptions, analyzeText, type TextFinding } from "../detect/analyze.js";
-import { ByteText, type Text } from "../detect/text.js";
+import { ByteText, sliceApart, type Text } from "../detect/text.js";
 import { sniffEncoding, type TextEncoding, textDecoder } from "./encoding.js";
 import { inlineAllowReason } from "./markers.js";
 
@@ -32,6 +32,8 @@ export class StreamScanner {
   private pending = "";
   private pendingBytes: Buffer[] = [];
   private pendingLength = 0;
+  /** Where byte chunks are joined into one text, reused from chunk to chunk. */
+  private joined: Buffer | undefined;
   private offsetBase = 0;
   private lineBase = 0;
   /** Global offset of the last newline before the pending text, -1 when none. */
@@ -47,17 +49,26 @@ export class StreamScanner {
     this.chunk = Math.max(chunk, OVERLAP * 2);
   }
 
-  /** Feeds the next bytes of the file. */
-  write(bytes: Uint8Array): void {
+  /**
+   * Feeds the next bytes of the file. The scanner may keep `bytes` until the next write; with
+   * `reused` (the caller overwrites them afterwards) it keeps a copy of what it has not scanned yet.
+   */
+  write(bytes: Uint8Array, reused = false): void {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (!this.sniffed) {
       // Wait for enough bytes to recognise UTF-16 before choosing how to read the text.
       this.head.push(buffer);
       this.headBytes += buffer.byteLength;
       if (this.headBytes >= 256) this.startReading(false);
-      return;
-    }
-    this.append(buffer, false);
+    } else this.append(buffer, false);
+    if (reused) this.ownPending(buffer);
+  }
+
+  /** Replaces the pending references to `buffer` (which its owner is about to overwrite) with copies. */
+  private ownPending(buffer: Buffer): void {
+    const own = (parts: Buffer[]): Buffer[] => parts.map((b) => (b.buffer === buffer.buffer ? Buffer.from(b) : b));
+    this.head = own(this.head);
+    this.pendingBytes = own(this.pendingBytes);
   }
 
   /** Ends the file and returns every finding, in order. */
@@ -92,8 +103,11 @@ export class StreamScanner {
   private pendingText(): Text {
     if (this.decode) return this.pending;
     const parts = this.pendingBytes;
-    const bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, this.pendingLength);
-    return new ByteText(bytes);
+    if (parts.length === 1) return new ByteText(parts[0] as Buffer);
+    if (!this.joined || this.joined.length < this.pendingLength) this.joined = Buffer.allocUnsafe(this.pendingLength);
+    let at = 0;
+    for (const part of parts) at += part.copy(this.joined, at);
+    return new ByteText(this.joined.subarray(0, at));
   }
 
   /** Keeps text[owned, end) for the next chunk. */
@@ -129,7 +143,7 @@ export class StreamScanner {
         ...f,
         line: line + 1,
         column: f.start - lastNl,
-        allowedBy: inlineAllowReason(text.slice(lineFrom, lineTo)),
+        allowedBy: inlineAllowReason(sliceApart(text, lineFrom, lineTo)),
       });
     }
     if (final) return;

@@ -1,4 +1,4 @@
-import type { Text } from "./text.js";
+import { sliceApart, type Text } from "./text.js";
 
 /** An encoded run found in text and what it decodes to. */
 export interface DecodedRun {
@@ -85,9 +85,9 @@ export function decodedRuns(text: Text, runs: number[]): DecodedRun[] {
     while (end < text.length && end - (runs[r + 1] as number) < 2 && text.charCodeAt(end) === 61) end++; // "=" padding
     const kind = kindOf(text, start, end);
     if (kind === undefined) continue;
-    const before = text.slice(Math.max(0, start - 8), start);
+    const before = sliceApart(text, Math.max(0, start - 8), start);
     if (DIGEST_PREFIX.test(before) || before.endsWith("base64,")) continue;
-    const decoded = decodeRun(kind, text.slice(start, end));
+    const decoded = decodeRun(kind, sliceApart(text, start, end));
     if (!decoded || decoded.length < 12 || !isPrintable(decoded)) continue;
     out.push({ start, end, encoding: kind, text: Buffer.from(decoded).toString("latin1") });
   }

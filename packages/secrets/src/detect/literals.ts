@@ -1,4 +1,4 @@
-import type { Text } from "./text.js";
+import { sliceApart, type Text } from "./text.js";
 
 /** String literals joined across `+`, with where each piece came from. */
 export interface JoinedLiteral {
@@ -71,7 +71,7 @@ export function joinedLiterals(text: Text): JoinedLiteral[] {
     const rightQuote = text.charCodeAt(open);
     const close = literalEnd(text, open, rightQuote);
     if (close < 0) continue;
-    const right = text.slice(open + 1, close);
+    const right = sliceApart(text, open + 1, close);
     if (current && index === currentEnd) {
       current.junctions.push(current.text.length);
       current.text += right;
@@ -79,7 +79,7 @@ export function joinedLiterals(text: Text): JoinedLiteral[] {
       const start = literalStart(text, index, leftQuote);
       if (start < 0) continue;
       if (current) out.push(current);
-      const left = text.slice(start, index);
+      const left = sliceApart(text, start, index);
       current = { start, end: close, text: left + right, junctions: [left.length] };
     }
     current.end = close;

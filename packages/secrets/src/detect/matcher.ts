@@ -45,17 +45,20 @@ export class Matcher {
 
   /** Every validated match in `text`, and the encoded-alphabet runs found in the same pass. */
   scanWithRuns(text: Text): { matches: RawMatch[]; runs: number[] } {
-    const windows = new Map<number, Array<[number, number]>>();
     const matches: RawMatch[] = [];
     const seen = new Set<string>();
     const { ids, starts, runs } =
       text instanceof ByteText ? this.filter.searchBytes(text.bytes) : this.filter.search(text as string);
+    // Anchored rules run at their hits: (rule, at) pairs, in order of position.
+    const anchored: number[] = [];
+    // Windowed rules run over the windows around their hits, merged: rule → (from, to) pairs.
+    const windows = new Map<number, number[]>();
     for (let h = 0; h < ids.length; h++) {
       const at = starts[h] as number;
       for (const i of this.owners[ids[h] as number] ?? []) {
         const rule = this.rules[i] as CompiledRule;
         if (rule.anchored) {
-          this.run(rule, text, at, Math.min(text.length, at + rule.after), at, seen, matches);
+          anchored.push(i, at);
           continue;
         }
         const from = Math.max(0, at - rule.before);
@@ -65,14 +68,36 @@ export class Matcher {
           list = [];
           windows.set(i, list);
         }
-        const last = list[list.length - 1];
-        if (last && from <= last[1] && to - last[0] <= MAX_RANGE) last[1] = Math.max(last[1], to);
-        else list.push([from, to]);
+        const last = list.length - 2;
+        if (last >= 0 && from <= (list[last + 1] as number) && to - (list[last] as number) <= MAX_RANGE)
+          list[last + 1] = Math.max(list[last + 1] as number, to);
+        else list.push(from, to);
       }
     }
-    for (const [i, list] of windows) {
-      const rule = this.rules[i] as CompiledRule;
-      for (const [from, to] of list) this.run(rule, text, from, to, from, seen, matches);
+    // Every run in order of position (each rule's own in the order they were made: a rule keeps the
+    // first match it finds at a position), so that a text of bytes is turned into strings once.
+    const windowed = inOrder(windows);
+    let a = 0;
+    let w = 0;
+    while (a < anchored.length || w < windowed.length) {
+      if (w >= windowed.length || (a < anchored.length && (anchored[a + 1] as number) <= (windowed[w] as number))) {
+        const rule = this.rules[anchored[a] as number] as CompiledRule;
+        const at = anchored[a + 1] as number;
+        this.run(rule, text, at, Math.min(text.length, at + rule.after), at, seen, matches);
+        a += 2;
+      } else {
+        const from = windowed[w] as number;
+        this.run(
+          this.rules[windowed[w + 2] as number] as CompiledRule,
+          text,
+          from,
+          windowed[w + 1] as number,
+          from,
+          seen,
+          matches,
+        );
+        w += 3;
+      }
     }
     matches.sort((a, b) => a.start - b.start || (a.rule.id < b.rule.id ? -1 : 1));
     return { matches, runs };
@@ -123,6 +148,20 @@ export class Matcher {
       out.push({ rule, secret, start, end: base + span[1] });
     }
   }
+}
+
+/** The windows of every rule as (from, to, rule) triples by `from`; a rule's own keep their order. */
+function inOrder(windows: Map<number, number[]>): number[] {
+  const out: number[] = [];
+  for (const [i, list] of windows)
+    for (let w = 0; w < list.length; w += 2) out.push(list[w] as number, list[w + 1] as number, i);
+  if (windows.size <= 1) return out;
+  const order = Array.from({ length: out.length / 3 }, (_, k) => k);
+  // Stable: triples with the same `from` stay in the order they were listed.
+  order.sort((x, y) => (out[x * 3] as number) - (out[y * 3] as number));
+  const sorted: number[] = [];
+  for (const k of order) sorted.push(out[k * 3] as number, out[k * 3 + 1] as number, out[k * 3 + 2] as number);
+  return sorted;
 }
 
 /** Start of the line holding `from` when it is at most LINE_LOOKBACK characters back, else -1. */

@@ -15,10 +15,10 @@ import { SecretsError } from "../errors.js";
 import { fromBuffer, sniffContainer } from "./byte-source.js";
 import type { WalkContext } from "./context.js";
 import type { Unscanned } from "./limits.js";
-import { describe, scanSource, scanTextBytes } from "./scan-source.js";
+import { describe, scanSource, scanTextBytes, scanTextChunks } from "./scan-source.js";
 import { scanZipFile } from "./zip.js";
 
-/** Files up to this size are read in one call. */
+/** Files up to this size are read in one call; larger ones are read in chunks of this size. */
 const SMALL_FILE = 4 * 1024 * 1024;
 
 /** One file to scan: where it is and how it is named in the report. */
@@ -133,15 +133,51 @@ function readSmallFile(path: string, size: number): Buffer {
   }
 }
 
-/** Reads the first bytes of a file. */
-function readHead(path: string, n: number): Buffer {
-  const fd = openSync(path, "r");
+/** Fills readBuffer[0, want) from `position` of the file; fewer bytes only at its end. */
+function readInto(fd: number, position: number, want: number): number {
+  let total = 0;
+  while (total < want) {
+    const n = readSync(fd, readBuffer, total, want - total, position + total);
+    if (n === 0) break;
+    total += n;
+  }
+  return total;
+}
+
+/** The chunks of a large file, SMALL_FILE bytes each, read one after the other into readBuffer; `first` is read. */
+function* fileChunks(fd: number, first: number): Generator<Buffer> {
+  let position = 0;
+  for (let n = first; n > 0; n = readInto(fd, position, SMALL_FILE)) {
+    yield readBuffer.subarray(0, n);
+    position += n;
+    if (n < SMALL_FILE) return;
+  }
+}
+
+/**
+ * Scans a file larger than SMALL_FILE: text is read in chunks into the reused buffer and scanned
+ * in this thread; an archive is opened by random access (zip) or streamed.
+ */
+async function scanLargeFile(task: FileTask, ctx: WalkContext): Promise<void> {
+  if (readBuffer.length < SMALL_FILE) readBuffer = Buffer.alloc(SMALL_FILE);
+  const fd = openSync(task.path, "r");
+  let kind: ReturnType<typeof sniffContainer>;
   try {
-    const head = Buffer.alloc(n);
-    return head.subarray(0, readSync(fd, head, 0, n, 0));
+    const first = readInto(fd, 0, SMALL_FILE);
+    kind = sniffContainer(readBuffer.subarray(0, first));
+    if (kind === "file") {
+      scanTextChunks(task.name, fileChunks(fd, first), ctx);
+      return;
+    }
   } finally {
     closeSync(fd);
   }
+  if (kind === "zip" && ctx.limits.maxDepth > 0) {
+    ctx.report.archive();
+    await scanZipFile(task.name, task.path, 1, ctx);
+    return;
+  }
+  await scanSource(task.name, createReadStream(task.path, { highWaterMark: 1024 * 1024 }), 0, ctx);
 }
 
 /**
@@ -155,10 +191,13 @@ export async function scanFile(task: FileTask, ctx: WalkContext): Promise<void> 
       ctx.report.unscanned({ file: task.name, reason: "unreadable", detail: "no longer a regular file" });
       return;
     }
-    const small = info.size <= SMALL_FILE ? readSmallFile(task.path, info.size) : undefined;
-    const head = small ?? readHead(task.path, 512);
-    const kind = sniffContainer(head);
-    if (small && kind === "file") {
+    if (info.size > SMALL_FILE) {
+      await scanLargeFile(task, ctx);
+      return;
+    }
+    const small = readSmallFile(task.path, info.size);
+    const kind = sniffContainer(small);
+    if (kind === "file") {
       // Most files: plain text already in memory, scanned without an async step.
       scanTextBytes(task.name, small, ctx);
       return;
@@ -168,8 +207,7 @@ export async function scanFile(task: FileTask, ctx: WalkContext): Promise<void> 
       await scanZipFile(task.name, task.path, 1, ctx);
       return;
     }
-    const source = small ? fromBuffer(small) : createReadStream(task.path, { highWaterMark: 1024 * 1024 });
-    await scanSource(task.name, source, 0, ctx);
+    await scanSource(task.name, fromBuffer(small), 0, ctx);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const detail = code === "ENOENT" ? "the file vanished during the scan" : `cannot read: ${describe(error)}`;

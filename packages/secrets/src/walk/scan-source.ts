@@ -98,7 +98,14 @@ async function scanCompressed(
  * Feeds one chunk of a text to the scanner after checking the single-file and total byte limits
  * (`bytes` already fed); false, with the file reported as cut short, when a limit stops it.
  */
-function feed(name: string, scanner: StreamScanner, chunk: Uint8Array, bytes: number, ctx: WalkContext): boolean {
+function feed(
+  name: string,
+  scanner: StreamScanner,
+  chunk: Uint8Array,
+  bytes: number,
+  ctx: WalkContext,
+  reused = false,
+): boolean {
   if (bytes + chunk.byteLength > ctx.limits.maxFileBytes) {
     ctx.report.unscanned({
       file: name,
@@ -115,7 +122,7 @@ function feed(name: string, scanner: StreamScanner, chunk: Uint8Array, bytes: nu
     });
     return false;
   }
-  scanner.write(chunk);
+  scanner.write(chunk, reused);
   return true;
 }
 
@@ -130,6 +137,21 @@ export async function scanText(name: string, source: ByteSource, ctx: WalkContex
   let bytes = 0;
   for await (const chunk of source) {
     if (!feed(name, scanner, chunk, bytes, ctx)) break;
+    bytes += chunk.byteLength;
+  }
+  finish(name, scanner, bytes, ctx);
+}
+
+/**
+ * `scanText` of chunks read synchronously, each into the buffer of the one before (the scanner
+ * copies what it keeps): a large file on disk, read without a stream and without fresh buffers.
+ */
+export function scanTextChunks(name: string, chunks: Iterable<Uint8Array>, ctx: WalkContext): void {
+  const scanner = new StreamScanner(ctx.analyze);
+  let bytes = 0;
+  for (const chunk of chunks) {
+    if (chunk.byteLength === 0) continue;
+    if (!feed(name, scanner, chunk, bytes, ctx, true)) break;
     bytes += chunk.byteLength;
   }
   finish(name, scanner, bytes, ctx);
