@@ -11,6 +11,8 @@
 // the signer's), and the load.
 //
 //   npm run build && npm run bench -- sign [--runs N] [--sizes 1,10,100,1000] [--bytes 1024]
+//                                         [--measures library,cli] [--operations sign-rekor,sign-tsa,attest]
+//   (the last two narrow a run while iterating; the README's table is a run of all of them)
 //
 // Writes bench/.work/sign.json. Exits 1 if an attestation's Fulcio or Rekor requests grow with the artifacts.
 import { spawn } from "node:child_process";
@@ -46,7 +48,15 @@ const attest = await import(attestDist);
 const FULCIO = "/api/v2/signingCert";
 const REKOR = "/api/v1/log/entries";
 const TSA = "/api/v1/timestamp";
-const OPERATIONS = ["sign (Fulcio+Rekor v1)", "sign (Fulcio+TSA)", "attest (Fulcio+Rekor v1+TSA)"];
+const ALL_OPERATIONS = {
+  "sign-rekor": "sign (Fulcio+Rekor v1)",
+  "sign-tsa": "sign (Fulcio+TSA)",
+  attest: "attest (Fulcio+Rekor v1+TSA)",
+};
+const OPERATIONS = arg("--operations", Object.keys(ALL_OPERATIONS).join(","))
+  .split(",")
+  .map((key) => ALL_OPERATIONS[key] ?? (console.error(`unknown operation ${key}`), process.exit(2)));
+const MEASURES = arg("--measures", "library,cli").split(",");
 
 const stack = await startSigstoreStackProcess();
 const token = fakeGitHubToken({ exp: Math.floor(Date.now() / 1000) + 3600 });
@@ -191,7 +201,7 @@ async function measureSizes(measureName, operation) {
 const loadBefore = loadavg()[0];
 const rows = [];
 try {
-  for (const measureName of ["library", "cli"]) {
+  for (const measureName of MEASURES) {
     for (const operation of OPERATIONS) {
       for (const row of await measureSizes(measureName, operation)) {
         rows.push(row);
@@ -217,7 +227,7 @@ for (const r of rows) {
 lines.push("");
 const first = sizes[0];
 const last = sizes[sizes.length - 1];
-for (const measureName of ["library", "cli"]) {
+for (const measureName of MEASURES) {
   for (const operation of OPERATIONS) {
     const at = (n) => rows.find((r) => r.measure === measureName && r.operation === operation && r.artifacts === n);
     const ratio = at(last).medianMs / at(first).medianMs;
