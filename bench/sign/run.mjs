@@ -55,7 +55,11 @@ const ALL_OPERATIONS = {
 };
 const OPERATIONS = arg("--operations", Object.keys(ALL_OPERATIONS).join(","))
   .split(",")
-  .map((key) => ALL_OPERATIONS[key] ?? (console.error(`unknown operation ${key}`), process.exit(2)));
+  .map((key) => {
+    if (ALL_OPERATIONS[key]) return ALL_OPERATIONS[key];
+    console.error(`unknown operation ${key}: use ${Object.keys(ALL_OPERATIONS).join(", ")}`);
+    process.exit(2);
+  });
 const MEASURES = arg("--measures", "library,cli").split(",");
 
 const stack = await startSigstoreStackProcess();
