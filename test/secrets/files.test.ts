@@ -38,4 +38,22 @@ describe("directory walking", () => {
       ["link.txt", "symlink", "dangling symlink"],
     ]);
   });
+
+  it("reads a file larger than 4 MB in chunks and finds a token in each, one across the 4 MB mark", async () => {
+    const line = "export const path = require('node:path');\n";
+    const mib4 = 4 * 1024 * 1024;
+    // A token on line 10, one that starts 20 bytes before the 4 MiB mark, and one on the last line.
+    const before = `${line.repeat(9)}key: ${TOKEN}\n${line.repeat(90_000)}`;
+    const text = `${before}${"y".repeat(mib4 - 21 - before.length)} ${TOKEN}\n${line.repeat(120_000)}t=${TOKEN}\n`;
+    expect(text.indexOf(TOKEN, before.length)).toBe(mib4 - 20);
+    const dir = await tree({ "dist/big.js": text });
+    dirs.push(dir);
+    const result = await scanDir(dir);
+    expect(where(result)).toEqual([
+      "dist/big.js:10 github-pat",
+      "dist/big.js:90011 github-pat",
+      "dist/big.js:210012 github-pat",
+    ]);
+    expect(result.stats.bytes).toBe(text.length);
+  });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Matcher } from "../detect/matcher.js";
 import { compiledBuiltinRules } from "../rules/compile.js";
@@ -25,6 +26,26 @@ describe("StreamScanner", () => {
     const expected = scan(Buffer.from(text), 1 << 30, 1);
     expect(expected).toHaveLength(2);
     for (const chunk of [49_152, 65_536, 70_001]) expect(scan(Buffer.from(text), chunk, 13)).toEqual(expected);
+  });
+
+  it("finds the same when the writer reuses its buffer for every chunk (property)", () => {
+    const filler = "x = 1;\n".repeat(12_000);
+    const text = Buffer.from(`${filler} ${TOKEN}\n${filler}key: "${TOKEN}"\n${"z".repeat(100)} ${TOKEN}`);
+    const expected = scan(text, 1 << 30, 1);
+    expect(expected).toHaveLength(3);
+    fc.assert(
+      fc.property(fc.integer({ min: 49_152, max: 120_000 }), fc.integer({ min: 100, max: 90_000 }), (chunk, step) => {
+        const scanner = new StreamScanner(options, chunk);
+        const reused = Buffer.alloc(step);
+        for (let i = 0; i < text.length; i += step) {
+          const n = text.copy(reused, 0, i, i + step);
+          scanner.write(reused.subarray(0, n), true);
+          reused.fill(0x41); // what the next read would leave there
+        }
+        expect(scanner.end().map((f) => [f.line, f.column, f.ruleId])).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("reads UTF-16LE text with a byte-order mark", () => {

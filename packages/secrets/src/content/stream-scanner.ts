@@ -64,11 +64,13 @@ export class StreamScanner {
     if (reused) this.ownPending(buffer);
   }
 
-  /** Replaces the pending references to `buffer` (which its owner is about to overwrite) with copies. */
+  /** Replaces a pending reference to `buffer` (its owner is about to overwrite it) with a copy. */
   private ownPending(buffer: Buffer): void {
-    const own = (parts: Buffer[]): Buffer[] => parts.map((b) => (b.buffer === buffer.buffer ? Buffer.from(b) : b));
-    this.head = own(this.head);
-    this.pendingBytes = own(this.pendingBytes);
+    // Only the part just written can be `buffer`: parts written before it are owned already.
+    for (const parts of [this.head, this.pendingBytes]) {
+      const last = parts.length - 1;
+      if (last >= 0 && parts[last] === buffer) parts[last] = Buffer.from(buffer);
+    }
   }
 
   /** Ends the file and returns every finding, in order. */
