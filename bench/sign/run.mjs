@@ -8,7 +8,9 @@
 // Reports the median wall time of --runs runs (default 5, interleaved across the sizes, after one warm-up of the
 // library call), the signer's CPU time (the library's process; the CLI's process through GNU time /usr/bin/time
 // when installed), the requests each service received in the last run, the CPU the stack's process spent (not
-// the signer's), and the load.
+// the signer's), the load, and what creating an empty file costs on the temporary directory's disk before and
+// after (each 1,000-artifact run creates 1,000 bundle files; on the shared ext4 disk that ranged from 30 µs to
+// 0.8 ms of kernel CPU per file, depending on how many files everyone had just deleted).
 //
 //   npm run build && npm run bench -- sign [--runs N] [--sizes 1,10,100,1000] [--bytes 1024]
 //                                         [--measures library,cli] [--operations sign-rekor,sign-tsa,attest]
@@ -16,8 +18,8 @@
 //
 // Writes bench/.work/sign.json. Exits 1 if an attestation's Fulcio or Rekor requests grow with the artifacts.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { closeSync, existsSync, openSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -162,32 +164,30 @@ async function once(measureName, operation, dir, paths) {
   };
 }
 
-/** Deletes what a run wrote (untimed), so every run writes new files as a release does, not overwrites. */
-async function removeOutputs(dir) {
-  for (const name of await readdir(dir)) {
-    if (!name.endsWith(".bin")) await rm(join(dir, name), { force: true });
-  }
-}
+/** Every directory of artifacts made; removed only after the last measurement (see measureSizes). */
+const made = [];
 
 /**
  * All sizes of one measure and operation; the runs are interleaved (1, 10, 100, 1,000, then again), so a change
- * of load on the shared machine falls on every size alike and the 1,000 / 1 ratio stays fair.
+ * of load on the shared machine falls on every size alike and the 1,000 / 1 ratio stays fair. Every run signs
+ * its own new artifacts and writes new bundles, as a release does; nothing is deleted until all measurements are
+ * done, because ext4 skips inodes freed in the last seconds when it allocates new ones, so creating 1,000 bundles
+ * right after deleting the previous run's 1,000 costs several times the CPU of creating them on a quiet disk.
  */
 async function measureSizes(measureName, operation) {
-  const sets = await Promise.all(sizes.map((n) => artifacts(n)));
+  const rounds = runs + (measureName === "library" ? 1 : 0);
+  const sets = [];
+  for (let r = 0; r < rounds; r++) sets.push(await Promise.all(sizes.map((n) => artifacts(n))));
+  made.push(...sets.flat().map((set) => set.dir));
   // Warm-up of the library call: module loading, JIT, first connections.
   if (measureName === "library") {
-    await once(measureName, operation, sets[0].dir, sets[0].paths);
-    await removeOutputs(sets[0].dir);
+    const warm = sets.shift()[0];
+    await once(measureName, operation, warm.dir, warm.paths);
   }
   const results = sizes.map(() => []);
-  for (let r = 0; r < runs; r++) {
-    for (const [i, set] of sets.entries()) {
-      results[i].push(await once(measureName, operation, set.dir, set.paths));
-      await removeOutputs(set.dir);
-    }
+  for (const round of sets) {
+    for (const [i, set] of round.entries()) results[i].push(await once(measureName, operation, set.dir, set.paths));
   }
-  await Promise.all(sets.map((set) => rm(set.dir, { recursive: true, force: true })));
   return sizes.map((n, i) => {
     const cpu = results[i].map((x) => x.cpuMs).filter((x) => x !== undefined);
     return {
@@ -202,7 +202,19 @@ async function measureSizes(measureName, operation) {
   });
 }
 
+/** CPU µs to create one empty file in a new directory of the temporary directory: the disk's state, reported. */
+async function fileCreationMicros() {
+  const dir = await mkdtemp(join(tmpdir(), "tollgate-bench-sign-probe-"));
+  made.push(dir);
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < 200; i++) closeSync(openSync(join(dir, `probe-${i}`), "w"));
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 200;
+}
+
 const loadBefore = loadavg()[0];
+const createBefore = await fileCreationMicros();
+let createAfter;
 const rows = [];
 try {
   for (const measureName of MEASURES) {
@@ -213,8 +225,10 @@ try {
       }
     }
   }
+  createAfter = await fileCreationMicros();
 } finally {
   await stack.close();
+  for (const dir of made) await rm(dir, { recursive: true, force: true });
 }
 const loadAfter = loadavg()[0];
 
@@ -243,7 +257,8 @@ for (const measureName of MEASURES) {
 }
 lines.push(
   `(node ${process.version}, median of ${runs} runs, ${bytes}-byte artifacts, stack in its own process; ` +
-    `1-min load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after)`,
+    `1-min load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; creating an empty file ` +
+    `in ${tmpdir()} cost ${createBefore.toFixed(0)} µs CPU before, ${createAfter.toFixed(0)} µs after)`,
 );
 console.log(lines.join("\n"));
 await mkdir(join(root, "bench/.work"), { recursive: true });
