@@ -60,8 +60,10 @@ export function instanceUrls(instance: SigstoreInstance): string[] {
 }
 
 /**
- * Fails unless every service host of the instance passes `isAllowed` (the egress allow-list), because the
- * sigstore libraries fetch on their own, outside @tollgate/net. Plain http is refused except on loopback.
+ * Fails unless every service host of the instance passes `isAllowed` (the egress allow-list), before anything is
+ * signed: Fulcio and Rekor v2 are reached by @sigstore/sign's own HTTP client, outside @tollgate/net (Rekor v1
+ * and the TSA go through @tollgate/net, whose client for them is allowed exactly these hosts). Plain http is
+ * refused except on loopback.
  */
 export function assertInstanceAllowed(instance: SigstoreInstance, isAllowed: (host: string) => boolean): void {
   for (const raw of instanceUrls(instance)) {
