@@ -166,7 +166,7 @@ async function scanLargeFile(task: FileTask, ctx: WalkContext): Promise<void> {
     const first = readInto(fd, 0, SMALL_FILE);
     kind = sniffContainer(readBuffer.subarray(0, first));
     if (kind === "file") {
-      scanTextChunks(task.name, fileChunks(fd, first), ctx);
+      await scanTextChunks(task.name, fileChunks(fd, first), ctx);
       return;
     }
   } finally {

@@ -145,14 +145,17 @@ export async function scanText(name: string, source: ByteSource, ctx: WalkContex
 /**
  * `scanText` of chunks read synchronously, each into the buffer of the one before (the scanner
  * copies what it keeps): a large file on disk, read without a stream and without fresh buffers.
+ * The thread's event loop gets a turn between chunks (the main thread hands out work to the
+ * scan workers meanwhile).
  */
-export function scanTextChunks(name: string, chunks: Iterable<Uint8Array>, ctx: WalkContext): void {
+export async function scanTextChunks(name: string, chunks: Iterable<Uint8Array>, ctx: WalkContext): Promise<void> {
   const scanner = new StreamScanner(ctx.analyze);
   let bytes = 0;
   for (const chunk of chunks) {
     if (chunk.byteLength === 0) continue;
     if (!feed(name, scanner, chunk, bytes, ctx, true)) break;
     bytes += chunk.byteLength;
+    await new Promise((resolveTurn) => setImmediate(resolveTurn));
   }
   finish(name, scanner, bytes, ctx);
 }
