@@ -1,5 +1,6 @@
 import type { CompiledRule } from "../rules/compile.js";
 import { shannonEntropy } from "./entropy.js";
+import { guardAllows } from "./guard.js";
 import { KeywordFilter } from "./keywords.js";
 import { placeholderReason } from "./placeholders.js";
 import { ByteText, type Text } from "./text.js";
@@ -58,7 +59,9 @@ export class Matcher {
       for (const i of this.owners[ids[h] as number] ?? []) {
         const rule = this.rules[i] as CompiledRule;
         if (rule.anchored) {
-          anchored.push(i, at);
+          // The regex runs where the bytes at the hit can start a match (the line-start rules see
+          // a sentinel before the hit, not the character there).
+          if (rule.guard === undefined || guardAllows(rule.guard, text, at, !rule.needsLineStart)) anchored.push(i, at);
           continue;
         }
         const from = Math.max(0, at - rule.before);

@@ -1,3 +1,4 @@
+import { compileGuard, type Guard } from "../detect/guard.js";
 import { SecretsError } from "../errors.js";
 import rulesFile from "./rules.json" with { type: "json" };
 import { type Rule, rulesFileSchema, type Severity } from "./schema.js";
@@ -17,6 +18,8 @@ export interface CompiledRule {
   needsLineStart: boolean;
   before: number;
   after: number;
+  /** What an anchored rule's regex requires at its hit, checked before the regex runs. */
+  guard: Guard | undefined;
 }
 
 const MACROS: Record<string, string> = {
@@ -54,6 +57,7 @@ export function compileRule(rule: Rule): CompiledRule {
     needsLineStart: rule.validator === "generic" || /(?:^|[^\\[])\^/.test(rule.regex),
     before: rule.before ?? 0,
     after: window,
+    guard: rule.before === undefined ? compileGuard(regex.source) : undefined,
   };
 }
 
