@@ -1,4 +1,4 @@
-import { sliceApart, type Text } from "./text.js";
+import { ByteText, sliceApart, type Text } from "./text.js";
 
 /** An encoded run found in text and what it decodes to. */
 export interface DecodedRun {
@@ -54,9 +54,14 @@ const CLASS = Uint8Array.from({ length: 256 }, (_, c) => {
  */
 function kindOf(text: Text, start: number, end: number): DecodedRun["encoding"] | undefined {
   let seen = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    seen |= c < 256 ? (CLASS[c] as number) : NOT_HEX; // UTF-16 text: a character above 255 is none of them
+  if (text instanceof ByteText) {
+    const bytes = text.bytes;
+    for (let i = start; i < end; i++) seen |= CLASS[bytes[i] as number] as number;
+  } else {
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      seen |= c < 256 ? (CLASS[c] as number) : NOT_HEX; // UTF-16 text: a character above 255 is none of them
+    }
   }
   if (seen & PERCENT) return "percent";
   if ((seen & NOT_HEX) === 0) return end - start >= 32 && (end - start) % 2 === 0 ? "hex" : undefined;

@@ -98,7 +98,8 @@ describe("guarded matching", () => {
         const text = pieces.join("");
         expect(found(guarded, text)).toEqual(found(unguarded, text));
         const bytes = new ByteText(Buffer.from(text, "latin1"));
-        if (!/[^\u0000-\u00ff]/.test(text)) expect(found(guarded, bytes)).toEqual(found(unguarded, bytes));
+        if ([...text].every((c) => c.charCodeAt(0) <= 0xff))
+          expect(found(guarded, bytes)).toEqual(found(unguarded, bytes));
       }),
       { numRuns: 3000 },
     );

@@ -1,25 +1,12 @@
-import {
-  closeSync,
-  createReadStream,
-  type Dirent,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-  type Stats,
-  statSync,
-} from "node:fs";
+import { closeSync, createReadStream, type Dirent, readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { basename, join, resolve, sep } from "node:path";
 import { SecretsError } from "../errors.js";
-import { fromBuffer, sniffContainer } from "./byte-source.js";
+import { type ContainerKind, fromBuffer, sniffContainer } from "./byte-source.js";
 import type { WalkContext } from "./context.js";
 import type { Unscanned } from "./limits.js";
+import { fileChunks, type OpenFile, openRegularFile, readFirstChunk, readSmallFile, SMALL_FILE } from "./read-file.js";
 import { describe, scanSource, scanTextBytes, scanTextChunks } from "./scan-source.js";
 import { scanZipFile } from "./zip.js";
-
-/** Files up to this size are read in one call; larger ones are read in chunks of this size. */
-const SMALL_FILE = 4 * 1024 * 1024;
 
 /** One file to scan: where it is and how it is named in the report. */
 export interface FileTask {
@@ -107,107 +94,50 @@ export async function listFiles(paths: string[], cwd: string): Promise<{ tasks: 
   return { tasks, unscanned };
 }
 
-let readBuffer = Buffer.alloc(64 * 1024);
-
-/**
- * Reads a whole small file into a buffer reused from file to file (each thread scans one file at
- * a time, and nothing keeps the bytes once the file is scanned), so reading thousands of files
- * does not churn the allocator.
- */
-function readSmallFile(path: string, size: number): Buffer {
-  if (readBuffer.length < size + 1) readBuffer = Buffer.alloc(Math.max(size + 1, readBuffer.length * 2));
-  const fd = openSync(path, "r");
-  try {
-    let total = 0;
-    for (;;) {
-      const want = readBuffer.length - total;
-      const n = readSync(fd, readBuffer, total, want, total);
-      total += n;
-      // A regular file gives fewer bytes than asked only at its end: no extra read to see end of file.
-      if (n === 0 || n < want) break;
-    }
-    if (total > size) throw Object.assign(new Error("the file grew during the scan"), { code: "EAGAIN" });
-    return readBuffer.subarray(0, total);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Fills readBuffer[0, want) from `position` of the file; fewer bytes only at its end. */
-function readInto(fd: number, position: number, want: number): number {
-  let total = 0;
-  while (total < want) {
-    const n = readSync(fd, readBuffer, total, want - total, position + total);
-    if (n === 0) break;
-    total += n;
-  }
-  return total;
-}
-
-/** The chunks of a large file, SMALL_FILE bytes each, read one after the other into readBuffer; `first` is read. */
-function* fileChunks(fd: number, first: number): Generator<Buffer> {
-  let position = 0;
-  for (let n = first; n > 0; n = readInto(fd, position, SMALL_FILE)) {
-    yield readBuffer.subarray(0, n);
-    position += n;
-    if (n < SMALL_FILE) return;
-  }
-}
-
 /**
  * Scans a file larger than SMALL_FILE: text is read in chunks into the reused buffer and scanned
- * in this thread; an archive is opened by random access (zip) or streamed.
+ * in this thread. Returns the container kind when it is an archive, to be opened again by path.
  */
-async function scanLargeFile(task: FileTask, ctx: WalkContext): Promise<void> {
-  if (readBuffer.length < SMALL_FILE) readBuffer = Buffer.alloc(SMALL_FILE);
-  const fd = openSync(task.path, "r");
-  let kind: ReturnType<typeof sniffContainer>;
-  try {
-    const first = readInto(fd, 0, SMALL_FILE);
-    kind = sniffContainer(readBuffer.subarray(0, first));
-    if (kind === "file") {
-      await scanTextChunks(task.name, fileChunks(fd, first), ctx);
-      return;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  if (kind === "zip" && ctx.limits.maxDepth > 0) {
-    ctx.report.archive();
-    await scanZipFile(task.name, task.path, 1, ctx);
-    return;
-  }
-  await scanSource(task.name, createReadStream(task.path, { highWaterMark: 1024 * 1024 }), 0, ctx);
+async function scanLargeText(task: FileTask, file: OpenFile, ctx: WalkContext): Promise<ContainerKind | undefined> {
+  const first = readFirstChunk(file);
+  const kind = sniffContainer(first);
+  if (kind !== "file") return kind;
+  await scanTextChunks(task.name, fileChunks(file, first), ctx);
+  return undefined;
 }
 
 /**
- * Scans one file on disk: a zip is opened by random access, anything else streamed. Files are
- * scanned one after the other in a thread, so small ones are read synchronously, in one call.
+ * Scans one file on disk: a zip is opened by random access, other archives streamed, text read
+ * into a reused buffer (whole, or in chunks when large) and scanned in this thread.
  */
 export async function scanFile(task: FileTask, ctx: WalkContext): Promise<void> {
   try {
-    const info = lstatSync(task.path);
-    if (!info.isFile()) {
+    const file = openRegularFile(task.path);
+    if (file === undefined) {
       ctx.report.unscanned({ file: task.name, reason: "unreadable", detail: "no longer a regular file" });
       return;
     }
-    if (info.size > SMALL_FILE) {
-      await scanLargeFile(task, ctx);
-      return;
+    let kind: ContainerKind | undefined;
+    let small: Buffer | undefined;
+    try {
+      if (file.size > SMALL_FILE) kind = await scanLargeText(task, file, ctx);
+      else {
+        small = readSmallFile(file);
+        kind = sniffContainer(small);
+        // Most files: plain text already in memory, scanned without an async step.
+        if (kind === "file") scanTextBytes(task.name, small, ctx);
+      }
+    } finally {
+      closeSync(file.fd);
     }
-    const small = readSmallFile(task.path, info.size);
-    const kind = sniffContainer(small);
-    if (kind === "file") {
-      // Most files: plain text already in memory, scanned without an async step.
-      scanTextBytes(task.name, small, ctx);
-      return;
-    }
+    if (kind === undefined || kind === "file") return;
     if (kind === "zip" && ctx.limits.maxDepth > 0) {
       ctx.report.archive();
       await scanZipFile(task.name, task.path, 1, ctx);
       return;
     }
-    await scanSource(task.name, fromBuffer(small), 0, ctx);
+    const source = small ? fromBuffer(small) : createReadStream(task.path, { highWaterMark: 1024 * 1024 });
+    await scanSource(task.name, source, 0, ctx);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const detail = code === "ENOENT" ? "the file vanished during the scan" : `cannot read: ${describe(error)}`;
