@@ -1,11 +1,15 @@
 import { createSign, generateKeyPairSync, type KeyObject, sign } from "node:crypto";
-import { FulcioSigner, type Signature, type Signer } from "@sigstore/sign";
+import type { Signature, Signer } from "@sigstore/sign";
+import type { HttpClient } from "@tollgate/net";
+import { requestSigningCertificate } from "./fulcio-client.js";
 
 /** Fulcio certificates live 10 minutes; ask for a fresh one well before that. */
 const CERTIFICATE_REUSE_MS = 8 * 60_000;
 
 export interface CachedCertificateSignerOptions {
   fulcioUrl: string;
+  /** The client for Fulcio requests (allow-list, timeouts, retries with backoff, logs, egress records). */
+  http: HttpClient;
   getToken: () => Promise<string>;
   timeoutMs: number;
   retries: number;
@@ -18,7 +22,8 @@ export interface CachedCertificateSignerOptions {
  */
 export class CachedCertificateSigner implements Signer {
   private readonly privateKey: KeyObject;
-  private readonly fulcio: FulcioSigner;
+  private readonly publicKeyPem: string;
+  private readonly options: CachedCertificateSignerOptions;
   private readonly now: () => number;
   private certificate: { pem: Promise<string>; at: number } | undefined;
   /** Certificates requested from Fulcio so far. */
@@ -27,20 +32,8 @@ export class CachedCertificateSigner implements Signer {
   constructor(options: CachedCertificateSignerOptions) {
     const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     this.privateKey = privateKey;
-    const publicPem = publicKey.export({ format: "pem", type: "spki" }).toString();
-    const keyHolder: Signer = {
-      sign: async (data: Buffer): Promise<Signature> => ({
-        signature: sign("sha256", data, privateKey),
-        key: { $case: "publicKey", publicKey: publicPem },
-      }),
-    };
-    this.fulcio = new FulcioSigner({
-      fulcioBaseURL: options.fulcioUrl,
-      identityProvider: { getToken: options.getToken },
-      keyHolder,
-      timeout: options.timeoutMs,
-      retry: { retries: options.retries, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
-    });
+    this.publicKeyPem = publicKey.export({ format: "pem", type: "spki" }).toString();
+    this.options = options;
     this.now = options.now ?? Date.now;
   }
 
@@ -49,10 +42,18 @@ export class CachedCertificateSigner implements Signer {
     const current = this.certificate;
     if (current && this.now() - current.at < CERTIFICATE_REUSE_MS) return current.pem;
     this.certificateRequests++;
-    const pem = this.fulcio.sign(Buffer.from("tollgate")).then((s) => {
-      if (s.key.$case !== "x509Certificate") throw new Error("Fulcio returned no certificate");
-      return s.key.certificate;
-    });
+    const { fulcioUrl, http, timeoutMs, retries } = this.options;
+    const pem = this.options.getToken().then((token) =>
+      requestSigningCertificate({
+        fulcioUrl,
+        http,
+        token,
+        privateKey: this.privateKey,
+        publicKeyPem: this.publicKeyPem,
+        timeoutMs,
+        attempts: retries + 1,
+      }),
+    );
     this.certificate = { pem, at: this.now() };
     return pem;
   }

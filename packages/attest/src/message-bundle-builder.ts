@@ -1,13 +1,9 @@
 import { createHash } from "node:crypto";
 import { toMessageSignatureBundle } from "@sigstore/bundle";
 import { pem } from "@sigstore/core";
-import {
-  type Artifact,
-  type BundleBuilderOptions,
-  MessageSignatureBundleBuilder,
-  type Signature,
-  type Witness,
-} from "@sigstore/sign";
+import type { Artifact, BundleBuilderOptions, Signature, Witness } from "@sigstore/sign";
+// The bundler alone, without @sigstore/sign's HTTP stack (see signing-session.ts).
+import { MessageSignatureBundleBuilder } from "@sigstore/sign/dist/bundler/index.js";
 
 type MessageBundle = Awaited<ReturnType<MessageSignatureBundleBuilder["create"]>>;
 

@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => stack.close());
 
-describe("a signing session's log entries and timestamps", () => {
-  it("go through the HttpClient it is given: one egress record per entry and per timestamp, none for Fulcio", async () => {
+describe("a signing session's requests", () => {
+  it("go through the HttpClient it is given: one egress record for the certificate, each entry and each timestamp", async () => {
     const lines: string[] = [];
     const http = createHttpClient({ allowOnly: ["127.0.0.1"], transport: "dispatcher", log: (l) => lines.push(l) });
     const session = createSigningSession({
@@ -33,25 +33,26 @@ describe("a signing session's log entries and timestamps", () => {
       ["POST", REKOR_V1_PATH, 201, 1],
       ["POST", TSA_PATH, 201, 1],
       ["POST", TSA_PATH, 201, 1],
+      ["POST", FULCIO_PATH, 201, 1],
     ]);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect((stack.requests.get(FULCIO_PATH) ?? 0) - before.fulcio).toBe(1);
     expect((stack.requests.get(REKOR_V1_PATH) ?? 0) - before.rekor).toBe(2);
   });
 
-  it("are refused before any connection when the client may not reach the log", async () => {
-    const http = createHttpClient({ allowOnly: ["rekor.example.org"], transport: "dispatcher" });
+  it("are refused before any connection when the client may not reach the service", async () => {
+    const http = createHttpClient({ allowOnly: ["fulcio.example.org"], transport: "dispatcher" });
     const session = createSigningSession({
       instance: { name: "custom", fulcioUrl: stack.url, rekorUrl: stack.url, rekorVersion: 1 },
       getToken: async () => fakeGitHubToken(),
       http,
     });
-    const before = stack.requests.get(REKOR_V1_PATH) ?? 0;
+    const before = stack.requests.get(FULCIO_PATH) ?? 0;
     await expect(session.signBlob(Buffer.from("one\n"))).rejects.toMatchObject({
       code: "ATTEST_SIGNING_FAILED",
       message:
-        "signing failed at Rekor (transparency log): POST 127.0.0.1/api/v1/log/entries refused: host 127.0.0.1 is not on the allow-list",
+        "signing failed at Fulcio (certificate authority): POST 127.0.0.1/api/v2/signingCert refused: host 127.0.0.1 is not on the allow-list",
     });
-    expect(stack.requests.get(REKOR_V1_PATH) ?? 0).toBe(before);
+    expect(stack.requests.get(FULCIO_PATH) ?? 0).toBe(before);
   });
 });

@@ -1,6 +1,9 @@
 import { type Bundle, bundleToJSON, type SerializedBundle } from "@sigstore/bundle";
 import { RFC3161Timestamp } from "@sigstore/core";
-import { DSSEBundleBuilder, RekorWitness, type Witness } from "@sigstore/sign";
+import type { RekorWitnessOptions, Witness } from "@sigstore/sign";
+// The bundlers alone: @sigstore/sign's index also loads its HTTP stack (make-fetch-happen, ~50 ms of every
+// start), which only a Rekor v2 log still needs (loaded then, below).
+import { DSSEBundleBuilder } from "@sigstore/sign/dist/bundler/index.js";
 import { createHttpClient, type HttpClient } from "@tollgate/net";
 import { AttestError, redactSecret } from "./attest-error.js";
 import { CachedCertificateSigner } from "./cached-signer.js";
@@ -68,22 +71,23 @@ export function createSigningSession(options: SigningOptions): SigningSession {
     token = value;
     return value;
   };
+  const { fulcioUrl, rekorUrl, tsaUrl } = options.instance;
+  const hosts = [fulcioUrl, rekorUrl, tsaUrl].flatMap((url) => (url ? [new URL(url).hostname] : []));
+  const http = options.http ?? createHttpClient({ allowOnly: hosts, transport: "dispatcher", timeoutMs });
   const signer = new CachedCertificateSigner({
-    fulcioUrl: options.instance.fulcioUrl,
+    fulcioUrl,
+    http,
     getToken,
     timeoutMs,
     retries,
     ...(options.now ? { now: options.now } : {}),
   });
   const witnesses: Witness[] = [];
-  const { rekorUrl, tsaUrl } = options.instance;
-  const hosts = [rekorUrl, tsaUrl].flatMap((url) => (url ? [new URL(url).hostname] : []));
-  const http = options.http ?? createHttpClient({ allowOnly: hosts, transport: "dispatcher", timeoutMs });
   const attempts = retries + 1;
   if (rekorUrl) {
     witnesses.push(
       options.instance.rekorVersion === 2
-        ? new RekorWitness({ rekorBaseURL: rekorUrl, majorApiVersion: 2, timeout: timeoutMs, retry })
+        ? rekorV2Witness({ rekorBaseURL: rekorUrl, majorApiVersion: 2, timeout: timeoutMs, retry })
         : new RekorV1Witness({ rekorUrl, http, timeoutMs, attempts }),
     );
   }
@@ -140,6 +144,12 @@ export function createSigningSession(options: SigningOptions): SigningSession {
       return signer.certificateRequests;
     },
   };
+}
+
+/** @sigstore/sign's RekorWitness for a Rekor v2 log, its module loaded on first use. */
+function rekorV2Witness(options: RekorWitnessOptions): Witness {
+  const witness = import("@sigstore/sign").then(({ RekorWitness }) => new RekorWitness(options));
+  return { testify: async (content, key) => (await witness).testify(content, key) };
 }
 
 function changedWhileSigning(path: string): AttestError {
