@@ -2168,7 +2168,7 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 40492:
+/***/ 18111:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2219,7 +2219,7 @@ const boolSchema_1 = __webpack_require__(99302);
 const dataType_1 = __webpack_require__(58153);
 const applicability_1 = __webpack_require__(13320);
 const dataType_2 = __webpack_require__(58153);
-const defaults_1 = __webpack_require__(40492);
+const defaults_1 = __webpack_require__(18111);
 const keyword_1 = __webpack_require__(4518);
 const subschema_1 = __webpack_require__(91476);
 const codegen_1 = __webpack_require__(9304);
@@ -4132,7 +4132,7 @@ exports["default"] = def;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const additionalItems_1 = __webpack_require__(93156);
-const prefixItems_1 = __webpack_require__(98060);
+const prefixItems_1 = __webpack_require__(75679);
 const items_1 = __webpack_require__(86827);
 const items2020_1 = __webpack_require__(95323);
 const contains_1 = __webpack_require__(90482);
@@ -4449,7 +4449,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 98060:
+/***/ 75679:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
