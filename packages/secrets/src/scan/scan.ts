@@ -28,6 +28,9 @@ export interface ScanOptions {
 
 let matcher: Matcher | undefined;
 
+/** Bytes a thread scans between turns of its event loop. */
+const YIELD_BYTES = 4 * 1024 * 1024;
+
 /** The matcher of the built-in rules, built once per thread (the keyword tables take a while to build). */
 export function builtinMatcher(): Matcher {
   matcher ??= new Matcher(compiledBuiltinRules());
@@ -47,7 +50,16 @@ export async function scanTasks(
     addBytes,
     report: collectInto(partial),
   };
-  for (const task of tasks) await scanFile(task, ctx);
+  let turn = 0;
+  for (const task of tasks) {
+    await scanFile(task, ctx);
+    // Small files are scanned synchronously: give the event loop a turn every few megabytes, so
+    // that the main thread, which scans too, hands out work to the workers without delay.
+    if (partial.bytes - turn >= YIELD_BYTES) {
+      turn = partial.bytes;
+      await new Promise((resolveTurn) => setImmediate(resolveTurn));
+    }
+  }
   return partial;
 }
 
