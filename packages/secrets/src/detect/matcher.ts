@@ -131,7 +131,7 @@ export class Matcher {
     }
     const regex = rule.regex;
     regex.lastIndex = rule.anchored ? at - base : 0;
-    for (let m = regex.exec(slice); m !== null; m = rule.anchored ? null : regex.exec(slice)) {
+    for (let m = nextMatch(rule, slice); m !== null; m = rule.anchored ? null : nextMatch(rule, slice)) {
       if (m[0].length === 0) {
         regex.lastIndex++;
         continue;
@@ -165,6 +165,28 @@ function inOrder(windows: Map<number, number[]>): number[] {
   const sorted: number[] = [];
   for (const k of order) sorted.push(out[k * 3] as number, out[k * 3 + 1] as number, out[k * 3 + 2] as number);
   return sorted;
+}
+
+/**
+ * The rule's next match in `slice` from its regex's lastIndex. A rule with a lead first moves
+ * lastIndex to `lead` characters before the next keyword: a match starting earlier would hold a
+ * keyword further on than that, before the next one; and with no keyword left no match is left.
+ */
+function nextMatch(rule: CompiledRule, slice: string): RegExpExecArray | null {
+  const regex = rule.regex;
+  if (rule.lead !== undefined && !rule.anchored) {
+    let next = -1;
+    for (const keyword of rule.keywords) {
+      const at = slice.indexOf(keyword, regex.lastIndex);
+      if (at !== -1 && (next === -1 || at < next)) next = at;
+    }
+    if (next === -1) {
+      regex.lastIndex = 0;
+      return null;
+    }
+    if (next - rule.lead > regex.lastIndex) regex.lastIndex = next - rule.lead;
+  }
+  return regex.exec(slice);
 }
 
 /** Start of the line holding `from` when it is at most LINE_LOOKBACK characters back, else -1. */

@@ -18,6 +18,8 @@ export interface CompiledRule {
   needsLineStart: boolean;
   before: number;
   after: number;
+  /** A windowed rule's matches have a keyword at most this far from their start (see the rules schema). */
+  lead: number | undefined;
   /** What an anchored rule's regex requires at its hit, checked before the regex runs. */
   guard: Guard | undefined;
 }
@@ -57,6 +59,7 @@ export function compileRule(rule: Rule): CompiledRule {
     needsLineStart: rule.validator === "generic" || /(?:^|[^\\[])\^/.test(rule.regex),
     before: rule.before ?? 0,
     after: window,
+    lead: rule.lead,
     guard: rule.before === undefined ? compileGuard(regex.source) : undefined,
   };
 }

@@ -27,8 +27,18 @@ export const ruleSchema = z
      * this many characters before each hit. Without it the regex is anchored at the keyword.
      */
     before: z.number().int().min(0).max(4096).optional(),
+    /**
+     * For a windowed rule: every match has one of the keywords starting at most this many
+     * characters after the match's start, so the regex starts its search that far before the next
+     * keyword in the window (keywords without letters only: they are looked up as they are).
+     */
+    lead: z.number().int().min(0).max(4096).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.lead === undefined || (r.before !== undefined && r.keywords.every((k) => !/[a-z]/i.test(k))), {
+    message: "lead needs before (a windowed rule) and keywords without letters",
+    path: ["lead"],
+  });
 
 export type Rule = z.infer<typeof ruleSchema>;
 
