@@ -47,6 +47,24 @@ describe("compileGuard", () => {
     expect(compileGuard("(a)\\1")).toBeUndefined();
   });
 
+  it("reads runs of bounded length and the literal after them as the tail", () => {
+    const guard = compileGuard(expandMacros("(?i:expo)[\\w.-]{0,20}(?i:token){{assign}}([A-Za-z0-9_-]{40})"));
+    expect(guard?.steps.map(allowed)).toEqual(["Ee", "Xx", "Pp", "Oo"]);
+    expect(guard?.tail?.gaps.map((g) => [g.min, g.max])).toEqual([[0, 20]]);
+    expect(guard?.tail?.next.map((s) => s.map(allowed).join(" "))).toEqual(["Tt Oo Kk Ee Nn"]);
+    const allows = (s: string): boolean => guardAllows(guard as NonNullable<typeof guard>, s, 0, true);
+    expect(allows("export const token = 1")).toBe(false);
+    expect(allows("EXPO_ACCESS_TOKEN=x")).toBe(true);
+    expect(allows("expo.token")).toBe(true);
+    expect(allows("expo_a_very_long_name_here_token")).toBe(false);
+  });
+
+  it("takes the fixed start of each alternative after the runs", () => {
+    const guard = compileGuard("(?i:ab)[\\w]{0,3}(?:=|:{1,3}=|\\|\\|)x");
+    expect(guard?.tail?.next.map((s) => s.map(allowed).join(""))).toEqual(["=", ":", "||"]);
+    expect(compileGuard("ab[c]{0,3}(?:x|y?)")?.tail).toBeUndefined();
+  });
+
   it("rejects a hit whose bytes break the guard, and passes characters above 255", () => {
     const guard = compileGuard(expandMacros("{{b}}(0\\.[0-9a-f]{2})")) as NonNullable<ReturnType<typeof compileGuard>>;
     const at = (s: string, i: number, lookbehind = true): boolean =>

@@ -1,3 +1,4 @@
+import { Reader, setOf, Unsupported } from "./regex-reader.js";
 import { ByteText, type Text } from "./text.js";
 
 /**
@@ -11,99 +12,23 @@ export interface Guard {
   steps: Uint8Array[];
   /** Bytes forbidden just before the hit (a leading `(?<![…])`), when there is one. */
   behind: Uint8Array | undefined;
+  /**
+   * What follows the fixed start, when it is read: runs of bounded length (`[\w.-]{0,20}`), then
+   * one of the `next` sequences of bytes (a literal, or the fixed start of each alternative, as in
+   * `(?i:secret|key)`).
+   */
+  tail: { gaps: Gap[]; next: Uint8Array[][] } | undefined;
 }
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-const WORD = [...range(48, 57), ...range(65, 90), ...range(97, 122), 95];
-const DIGIT = range(48, 57);
-/** `\s` among latin1 characters (the others are above 255). */
-const SPACE = [9, 10, 11, 12, 13, 32, 160];
-
-/** Thrown (and caught by compileGuard) where the regex leaves the subset read here. */
-class Unsupported extends Error {}
-
-/**
- * The bytes matched by `codes` (or by anything else, `negated`). Case-insensitive: ASCII letters
- * stand for both cases; a latin1 letter above 127 could stand for others, so every byte above
- * 127 is allowed then.
- */
-function setOf(codes: number[], caseless: boolean, negated = false): Uint8Array {
-  const set = new Uint8Array(256);
-  for (const c of codes) {
-    if (c > 255) continue;
-    set[c] = 1;
-    if (caseless && c >= 65 && c <= 90) set[c + 32] = 1;
-    if (caseless && c >= 97 && c <= 122) set[c - 32] = 1;
-  }
-  if (negated) for (let c = 0; c < 256; c++) set[c] = set[c] ? 0 : 1;
-  if (caseless && codes.some((c) => c > 127)) set.fill(1, 128);
-  return set;
+/** Between `min` and `max` bytes of `set`. */
+export interface Gap {
+  set: Uint8Array;
+  min: number;
+  max: number;
 }
 
-/** A regex source read from left to right. */
-class Reader {
-  i = 0;
-  constructor(readonly src: string) {}
-
-  /** One escape after a backslash: a class shorthand's codes, or one character's code. */
-  escape(inClass: boolean): number[] {
-    const e = this.src[this.i + 1];
-    this.i += 2;
-    if (e === undefined) throw new Unsupported("trailing backslash");
-    if (e === "w") return WORD;
-    if (e === "d") return DIGIT;
-    if (e === "s") return SPACE;
-    if (e === "t") return [9];
-    if (e === "n") return [10];
-    if (e === "r") return [13];
-    if (e === "x" && /^[0-9a-fA-F]{2}$/.test(this.src.slice(this.i, this.i + 2))) {
-      this.i += 2;
-      return [Number.parseInt(this.src.slice(this.i - 2, this.i), 16)];
-    }
-    // Any other letter or digit escape means something else (\b, \k, \1, \u…): not read here.
-    if (/[A-Za-z0-9]/.test(e)) throw new Unsupported(`escape \\${e}${inClass ? " in a class" : ""}`);
-    return [e.charCodeAt(0)];
-  }
-
-  /** A class `[…]` (this.i at `[`), as the set of latin1 bytes it matches. */
-  klass(caseless: boolean): Uint8Array {
-    this.i++;
-    const negated = this.src[this.i] === "^";
-    if (negated) this.i++;
-    const codes: number[] = [];
-    const one = (): number[] => (this.src[this.i] === "\\" ? this.escape(true) : [this.src.charCodeAt(this.i++)]);
-    while (this.src[this.i] !== "]") {
-      if (this.i >= this.src.length) throw new Unsupported("open class");
-      const a = one();
-      if (this.src[this.i] === "-" && this.src[this.i + 1] !== "]" && a.length === 1) {
-        this.i++;
-        const b = one();
-        if (b.length !== 1) throw new Unsupported("range to a shorthand");
-        codes.push(...range(a[0] as number, b[0] as number));
-      } else codes.push(...a);
-    }
-    this.i++;
-    return setOf(codes, caseless, negated);
-  }
-
-  /** Where the group opened just before `from` closes, and whether it has a top-level `|`. */
-  groupEnd(from: number): { end: number; alternation: boolean } {
-    let depth = 0;
-    let alternation = false;
-    for (let j = from; j < this.src.length; j++) {
-      const c = this.src[j];
-      if (c === "\\") j++;
-      else if (c === "[") {
-        for (j++; j < this.src.length && this.src[j] !== "]"; j++) if (this.src[j] === "\\") j++;
-      } else if (c === "(") depth++;
-      else if (c === ")") {
-        if (depth === 0) return { end: j, alternation };
-        depth--;
-      } else if (c === "|" && depth === 0) alternation = true;
-    }
-    throw new Unsupported("unclosed group");
-  }
-}
+/** The tail is followed for at most this many bytes past the fixed start. */
+const MAX_TAIL = 256;
 
 /** Reads the guard off an anchored rule's regex source; undefined when its start says nothing usable. */
 export function compileGuard(source: string): Guard | undefined {
@@ -124,18 +49,25 @@ function readGuard(r: Reader): Guard | undefined {
     r.i++;
   }
   const steps: Uint8Array[] = [];
+  // Once a count varies, the bytes after it no longer sit at fixed offsets: they make the tail.
+  let gaps: Gap[] | undefined;
+  let next: Uint8Array[][] | undefined;
   const caseless: boolean[] = [false];
   for (;;) {
     const c = r.src[r.i];
     const here = caseless[caseless.length - 1] as boolean;
-    if (c === undefined || c === "|") break;
     if (c === "(") {
       const open = /^\((?:\?i:|\?:|\?<[A-Za-z_]\w*>|(?!\?))/.exec(r.src.slice(r.i))?.[0];
       if (open === undefined) break; // lookaround, inline flags other than i
       const { end, alternation } = r.groupEnd(r.i + open.length);
-      // A group with alternatives, or quantified as a whole, has no fixed start to read.
-      if (alternation || /[?*+{]/.test(r.src[end + 1] ?? "")) break;
-      caseless.push(open === "(?i:" || here);
+      if (/[?*+{]/.test(r.src[end + 1] ?? "")) break; // a group quantified as a whole
+      const inner = open === "(?i:" || here;
+      if (alternation) {
+        // Alternatives have no fixed start in common; in the tail, one of their fixed starts is next.
+        if (gaps) next = alternativeStarts(r.src.slice(r.i + open.length, end), inner);
+        break;
+      }
+      caseless.push(inner);
       r.i += open.length;
       continue;
     }
@@ -144,27 +76,70 @@ function readGuard(r: Reader): Guard | undefined {
       r.i++;
       continue;
     }
-    let set: Uint8Array;
-    if (c === "[") set = r.klass(here);
-    else if (c === "\\") set = setOf(r.escape(false), here);
-    else if (".^$?*+{}]".includes(c)) break;
-    else {
-      set = setOf([c.charCodeAt(0)], here);
-      r.i++;
-    }
-    const q = /^(?:\{(\d+)(,\d*)?\}|[?*+])/.exec(r.src.slice(r.i));
-    if (q === null) {
-      steps.push(set);
+    const itemStart = r.i;
+    const item = r.item(here);
+    if (item === undefined) break;
+    if (gaps === undefined) {
+      for (let k = 0; k < item.min; k++) steps.push(item.set);
+      if (item.max === item.min) continue;
+      gaps = [{ set: item.set, min: 0, max: item.max - item.min }];
+    } else if (item.min === item.max && item.min > 0) {
+      r.i = itemStart;
+      next = [fixedStart(r, here)];
+      break;
+    } else gaps.push(item);
+    if (gaps.reduce((n, g) => n + g.max, 0) > MAX_TAIL) break;
+  }
+  const tail = gaps && next ? { gaps, next } : undefined;
+  return steps.length > 0 || behind || tail ? { steps, behind, tail } : undefined;
+}
+
+/** The fixed bytes from r.i on (items of one count, through groups without alternatives), r.i past them. */
+function fixedStart(r: Reader, caseless: boolean): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const flags = [caseless];
+  for (;;) {
+    const here = flags[flags.length - 1] as boolean;
+    const open = /^\((?:\?i:|\?:|\?<[A-Za-z_]\w*>|(?!\?))/.exec(r.src.slice(r.i))?.[0];
+    if (open !== undefined) {
+      const { end, alternation } = r.groupEnd(r.i + open.length);
+      if (alternation || /[?*+{]/.test(r.src[end + 1] ?? "")) return out;
+      flags.push(open === "(?i:" || here);
+      r.i += open.length;
       continue;
     }
-    if (q[0] === "?" || q[0] === "*") break;
-    const times = q[0] === "+" ? 1 : Number(q[1]);
-    for (let k = 0; k < times; k++) steps.push(set);
-    // A variable count ends the fixed start.
-    if (q[0] === "+" || q[2] !== undefined) break;
-    r.i += q[0].length;
+    if (r.src[r.i] === ")" && flags.length > 1) {
+      flags.pop();
+      r.i++;
+      continue;
+    }
+    const item = r.item(here);
+    if (item === undefined) return out;
+    for (let k = 0; k < item.min; k++) out.push(item.set);
+    if (item.max !== item.min) return out;
   }
-  return steps.length > 0 || behind ? { steps, behind } : undefined;
+}
+
+/** The fixed start of each alternative of `body` (split at its top-level `|`); undefined when one has none. */
+function alternativeStarts(body: string, caseless: boolean): Uint8Array[][] | undefined {
+  let depth = 0;
+  let from = 0;
+  const starts: Uint8Array[][] = [];
+  for (let j = 0; j <= body.length; j++) {
+    const c = body[j];
+    if (c === "\\") j++;
+    else if (c === "[") {
+      for (j++; j < body.length && body[j] !== "]"; j++) if (body[j] === "\\") j++;
+    } else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === undefined || (c === "|" && depth === 0)) {
+      const start = fixedStart(new Reader(body.slice(from, j)), caseless);
+      if (start.length === 0) return undefined;
+      starts.push(start);
+      from = j + 1;
+    }
+  }
+  return starts;
 }
 
 /**
@@ -184,5 +159,33 @@ export function guardAllows(guard: Guard, text: Text, at: number, lookbehind: bo
     const c = bytes ? (bytes[at + k] as number) : text.charCodeAt(at + k);
     if (c < 256 && (steps[k] as Uint8Array)[c] === 0) return false;
   }
-  return true;
+  return guard.tail === undefined || tailAllows(guard.tail, text, bytes, at + steps.length);
+}
+
+/** Whether `next` can follow the gaps from `from`: every length each gap can take, position by position. */
+function tailAllows(tail: NonNullable<Guard["tail"]>, text: Text, bytes: Buffer | undefined, from: number): boolean {
+  const n = text.length;
+  const at = (p: number): number => (bytes ? (bytes[p] as number) : text.charCodeAt(p));
+  let reach = [from];
+  for (const gap of tail.gaps) {
+    const after = new Set<number>();
+    for (const p of reach) {
+      for (let j = 0; j <= gap.max; j++) {
+        if (j >= gap.min) after.add(p + j);
+        const c = p + j < n ? at(p + j) : -1;
+        if (c === -1 || (c < 256 && gap.set[c] === 0)) break;
+      }
+    }
+    reach = [...after];
+  }
+  return reach.some((p) =>
+    tail.next.some((sequence) => {
+      if (p + sequence.length > n) return false;
+      for (let k = 0; k < sequence.length; k++) {
+        const c = at(p + k);
+        if (c < 256 && (sequence[k] as Uint8Array)[c] === 0) return false;
+      }
+      return true;
+    }),
+  );
 }
