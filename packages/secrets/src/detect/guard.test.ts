@@ -29,8 +29,9 @@ describe("compileGuard", () => {
     expect(guard?.steps.map(allowed)).toEqual(["Aa", "Bb", "0123456789", "0123456789"]);
   });
 
-  it("stops at alternatives, optional parts and quantified groups", () => {
-    expect(compileGuard("ab(?:c|d)e")?.steps.map(allowed)).toEqual(["a", "b"]);
+  it("reads each alternative of a group in place, and stops at optional parts and quantified groups", () => {
+    expect(compileGuard("ab(?:c|d)e")?.any?.map((g) => g.steps.map(allowed).join(""))).toEqual(["abce", "abde"]);
+    expect(compileGuard("ab(?:c|d?)e")?.any?.map((g) => g.steps.map(allowed).join(""))).toEqual(["abce", "ab"]);
     expect(compileGuard("ab?c")?.steps.map(allowed)).toEqual(["a"]);
     expect(compileGuard("a(?:bc){2}")?.steps.map(allowed)).toEqual(["a"]);
     expect(compileGuard("x[^\\s'\"]{3}")?.steps.map((s) => s[32] === 0 && s[39] === 0 && s[65] === 1)).toEqual([

@@ -18,6 +18,8 @@ export interface Guard {
    * `(?i:secret|key)`).
    */
   tail: { gaps: Gap[]; next: Uint8Array[][] } | undefined;
+  /** For a regex that starts with alternatives: the guard of each (the hit must pass one). */
+  any?: Guard[];
 }
 
 /** Between `min` and `max` bytes of `set`. */
@@ -31,23 +33,17 @@ export interface Gap {
 const MAX_TAIL = 256;
 
 /** Reads the guard off an anchored rule's regex source; undefined when its start says nothing usable. */
-export function compileGuard(source: string): Guard | undefined {
+export function compileGuard(source: string, depth = 0): Guard | undefined {
   try {
-    return readGuard(new Reader(source));
+    return readGuard(new Reader(source), depth);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
 }
 
-function readGuard(r: Reader): Guard | undefined {
+function readGuard(r: Reader, depth: number): Guard | undefined {
   let behind: Uint8Array | undefined;
-  if (r.src.startsWith("(?<![", 0)) {
-    r.i = 4;
-    behind = r.klass(false);
-    if (r.src[r.i] !== ")") throw new Unsupported("lookbehind of more than one class");
-    r.i++;
-  }
   const steps: Uint8Array[] = [];
   // Once a count varies, the bytes after it no longer sit at fixed offsets: they make the tail.
   let gaps: Gap[] | undefined;
@@ -56,15 +52,34 @@ function readGuard(r: Reader): Guard | undefined {
   for (;;) {
     const c = r.src[r.i];
     const here = caseless[caseless.length - 1] as boolean;
+    if (behind === undefined && steps.length === 0 && gaps === undefined && r.src.startsWith("(?<![", r.i)) {
+      // A lookbehind before the first byte: what may not come before the hit.
+      r.i += 4;
+      behind = r.klass(false);
+      if (r.src[r.i] !== ")") throw new Unsupported("lookbehind of more than one class");
+      r.i++;
+      continue;
+    }
     if (c === "(") {
       const open = /^\((?:\?i:|\?:|\?<[A-Za-z_]\w*>|(?!\?))/.exec(r.src.slice(r.i))?.[0];
       if (open === undefined) break; // lookaround, inline flags other than i
       const { end, alternation } = r.groupEnd(r.i + open.length);
       if (/[?*+{]/.test(r.src[end + 1] ?? "")) break; // a group quantified as a whole
       const inner = open === "(?i:" || here;
+      if (alternation && gaps) {
+        // In the tail: one of the alternatives' fixed starts is next.
+        next = alternativeStarts(r.src.slice(r.i + open.length, end), inner);
+        break;
+      }
       if (alternation) {
-        // Alternatives have no fixed start in common; in the tail, one of their fixed starts is next.
-        if (gaps) next = alternativeStarts(r.src.slice(r.i + open.length, end), inner);
+        // (A|B) in place: the regex matches where the regex with (A) or the one with (B) does.
+        const each = splitAlternatives(r.src.slice(r.i + open.length, end)).map((alternative) =>
+          depth < 3
+            ? compileGuard(`${r.src.slice(0, r.i)}${open}${alternative}${r.src.slice(end)}`, depth + 1)
+            : undefined,
+        );
+        if (each.length <= 24 && each.every((g) => g !== undefined))
+          return { steps: [], behind: undefined, tail: undefined, any: each as Guard[] };
         break;
       }
       caseless.push(inner);
@@ -120,11 +135,11 @@ function fixedStart(r: Reader, caseless: boolean): Uint8Array[] {
   }
 }
 
-/** The fixed start of each alternative of `body` (split at its top-level `|`); undefined when one has none. */
-function alternativeStarts(body: string, caseless: boolean): Uint8Array[][] | undefined {
+/** The alternatives of a group's `body`, split at its top-level `|`. */
+function splitAlternatives(body: string): string[] {
   let depth = 0;
   let from = 0;
-  const starts: Uint8Array[][] = [];
+  const out: string[] = [];
   for (let j = 0; j <= body.length; j++) {
     const c = body[j];
     if (c === "\\") j++;
@@ -133,13 +148,17 @@ function alternativeStarts(body: string, caseless: boolean): Uint8Array[][] | un
     } else if (c === "(") depth++;
     else if (c === ")") depth--;
     else if (c === undefined || (c === "|" && depth === 0)) {
-      const start = fixedStart(new Reader(body.slice(from, j)), caseless);
-      if (start.length === 0) return undefined;
-      starts.push(start);
+      out.push(body.slice(from, j));
       from = j + 1;
     }
   }
-  return starts;
+  return out;
+}
+
+/** The fixed start of each alternative of `body`; undefined when one has none. */
+function alternativeStarts(body: string, caseless: boolean): Uint8Array[][] | undefined {
+  const starts = splitAlternatives(body).map((alternative) => fixedStart(new Reader(alternative), caseless));
+  return starts.every((start) => start.length > 0) ? starts : undefined;
 }
 
 /**
@@ -148,6 +167,7 @@ function alternativeStarts(body: string, caseless: boolean): Uint8Array[][] | un
  * put a sentinel there).
  */
 export function guardAllows(guard: Guard, text: Text, at: number, lookbehind: boolean): boolean {
+  if (guard.any) return guard.any.some((alternative) => guardAllows(alternative, text, at, lookbehind));
   const bytes = text instanceof ByteText ? text.bytes : undefined;
   const { steps, behind } = guard;
   if (behind && lookbehind && at > 0) {
