@@ -55,13 +55,13 @@ const ALL_OPERATIONS = {
   "sign-tsa": "sign (Fulcio+TSA)",
   attest: "attest (Fulcio+Rekor v1+TSA)",
 };
-const OPERATIONS = arg("--operations", Object.keys(ALL_OPERATIONS).join(","))
-  .split(",")
-  .map((key) => {
-    if (ALL_OPERATIONS[key]) return ALL_OPERATIONS[key];
-    console.error(`unknown operation ${key}: use ${Object.keys(ALL_OPERATIONS).join(", ")}`);
-    process.exit(2);
-  });
+const operationKeys = arg("--operations", Object.keys(ALL_OPERATIONS).join(",")).split(",");
+const unknownOperation = operationKeys.find((key) => !ALL_OPERATIONS[key]);
+if (unknownOperation !== undefined) {
+  console.error(`unknown operation ${unknownOperation}: use ${Object.keys(ALL_OPERATIONS).join(", ")}`);
+  process.exit(2);
+}
+const OPERATIONS = operationKeys.map((key) => ALL_OPERATIONS[key]);
 const MEASURES = arg("--measures", "library,cli").split(",");
 
 const stack = await startSigstoreStackProcess();
