@@ -182,30 +182,36 @@ export function guardAllows(guard: Guard, text: Text, at: number, lookbehind: bo
   return guard.tail === undefined || tailAllows(guard.tail, text, bytes, at + steps.length);
 }
 
-/** Whether `next` can follow the gaps from `from`: every length each gap can take, position by position. */
+/**
+ * Whether a `next` sequence can follow the gaps from `from`. The positions a gap can end at are
+ * kept as one interval that holds them all (a gap from the interval's last position reaches
+ * furthest: a run of its bytes from an earlier position that gets further passes through it),
+ * and `next` is compared at each position of the last interval.
+ */
 function tailAllows(tail: NonNullable<Guard["tail"]>, text: Text, bytes: Buffer | undefined, from: number): boolean {
   const n = text.length;
-  const at = (p: number): number => (bytes ? (bytes[p] as number) : text.charCodeAt(p));
-  let reach = [from];
+  let lo = from;
+  let hi = from;
   for (const gap of tail.gaps) {
-    const after = new Set<number>();
-    for (const p of reach) {
-      for (let j = 0; j <= gap.max; j++) {
-        if (j >= gap.min) after.add(p + j);
-        const c = p + j < n ? at(p + j) : -1;
-        if (c === -1 || (c < 256 && gap.set[c] === 0)) break;
-      }
+    let run = 0;
+    for (; run < gap.max && hi + run < n; run++) {
+      const c = bytes ? (bytes[hi + run] as number) : text.charCodeAt(hi + run);
+      if (c < 256 && gap.set[c] === 0) break;
     }
-    reach = [...after];
+    lo += gap.min;
+    hi += run;
+    if (hi < lo) return false;
   }
-  return reach.some((p) =>
-    tail.next.some((sequence) => {
-      if (p + sequence.length > n) return false;
-      for (let k = 0; k < sequence.length; k++) {
-        const c = at(p + k);
-        if (c < 256 && (sequence[k] as Uint8Array)[c] === 0) return false;
+  for (let p = lo; p <= hi; p++) {
+    for (const sequence of tail.next) {
+      if (p + sequence.length > n) continue;
+      let k = 0;
+      for (; k < sequence.length; k++) {
+        const c = bytes ? (bytes[p + k] as number) : text.charCodeAt(p + k);
+        if (c < 256 && (sequence[k] as Uint8Array)[c] === 0) break;
       }
-      return true;
-    }),
-  );
+      if (k === sequence.length) return true;
+    }
+  }
+  return false;
 }
