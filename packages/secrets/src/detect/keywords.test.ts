@@ -66,6 +66,27 @@ describe("KeywordFilter", () => {
     );
   });
 
+  it("runs its candidate loop in WebAssembly, which finds what the JavaScript loop finds (property)", () => {
+    const js = new KeywordFilter(KEYWORDS, { wasm: false });
+    expect([filter.engine, js.engine]).toEqual(["wasm", "words"]);
+    const piece = fc.oneof(
+      fc.constantFrom(...KEYWORDS),
+      fc.constantFrom(...KEYWORDS).map((k) => k.toUpperCase()),
+      fc.string({ maxLength: 5 }),
+      // Long filler: the WebAssembly memory grows past its first 128 KB of input.
+      fc.integer({ min: 1, max: 300_000 }).map((n) => "x = path.join(a, b);\n".repeat(Math.ceil(n / 21))),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join("");
+        expect(filter.search(text)).toEqual(js.search(text));
+        const bytes = Buffer.from(text, "latin1");
+        expect(filter.searchBytes(bytes)).toEqual(js.searchBytes(bytes));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("finds exactly what a naive search finds, at every alignment (property)", () => {
     // Pieces of keywords and filler, so that keywords (and near misses) occur at odd and even offsets.
     const piece = fc.oneof(

@@ -8,6 +8,7 @@ import {
   insertSorted,
   windowOf,
 } from "./keyword-scan.js";
+import { type WasmCandidates, wasmCandidates } from "./wasm-candidates.js";
 
 export { encodedRuns } from "./encoded-runs.js";
 
@@ -60,9 +61,14 @@ export class KeywordFilter {
   private candidates = new Int32Array(4096);
   /** Whether the scan reads 32-bit words (little-endian machines) or composes them from bytes. */
   private readonly wordReads: boolean;
+  /** The candidate loop in WebAssembly (little-endian machines), when it runs here. */
+  private readonly wasm: WasmCandidates | undefined;
 
-  /** `words: false` makes the scan compose its windows from bytes, as on a big-endian machine. */
-  constructor(keywords: string[], options: { words?: boolean } = {}) {
+  /**
+   * `words: false` makes the scan compose its windows from bytes, as on a big-endian machine;
+   * `wasm: false` keeps the candidate loop in JavaScript.
+   */
+  constructor(keywords: string[], options: { words?: boolean; wasm?: boolean } = {}) {
     this.wordReads = (options.words ?? true) && LITTLE_ENDIAN;
     this.keywords = keywords.map((k) => k.toLowerCase());
     this.codes = this.keywords.map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0) & 0xff));
@@ -116,6 +122,12 @@ export class KeywordFilter {
       this.entries.set(list, filled);
       filled += list.length;
     }
+    this.wasm = this.wordReads && (options.wasm ?? true) ? wasmCandidates(this.bits, this.pairs) : undefined;
+  }
+
+  /** Which candidate loop runs: WebAssembly, JavaScript over 32-bit words, or JavaScript over bytes. */
+  get engine(): "wasm" | "words" | "bytes" {
+    return this.wasm ? "wasm" : this.wordReads ? "words" : "bytes";
   }
 
   /**
@@ -138,6 +150,7 @@ export class KeywordFilter {
   }
 
   private reserve(n: number): Uint8Array {
+    if (this.wasm) return this.wasm.reserve(n + 16);
     if (this.scratch.length < n + 16) this.scratch = new Uint8Array(Math.max(n + 16, this.scratch.length * 2));
     return this.scratch;
   }
@@ -148,18 +161,20 @@ export class KeywordFilter {
     bytes.fill(0x20, n, n + 16);
     const steps = (n + 3) >>> 2;
     const hits: number[] = [];
-    const found = this.candidates;
+    const found = this.wasm ? this.wasm.out : this.candidates;
     for (let from = 0; from < steps; ) {
-      const k = this.wordReads
-        ? candidateSteps(
-            new Uint32Array(bytes.buffer, bytes.byteOffset, steps + 2),
-            from,
-            steps,
-            this.bits,
-            this.pairs,
-            found,
-          )
-        : candidateStepsPortable(bytes, from, steps, this.bits, this.pairs, found);
+      const k = this.wasm
+        ? this.wasm.candidates(from, steps)
+        : this.wordReads
+          ? candidateSteps(
+              new Uint32Array(bytes.buffer, bytes.byteOffset, steps + 2),
+              from,
+              steps,
+              this.bits,
+              this.pairs,
+              found,
+            )
+          : candidateStepsPortable(bytes, from, steps, this.bits, this.pairs, found);
       for (let j = 0; j < k; j++) this.lookCloser(bytes, n, (found[j] as number) << 2, hits);
       if (k < found.length) break;
       from = (found[k - 1] as number) + 1;

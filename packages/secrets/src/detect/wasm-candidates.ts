@@ -1,0 +1,75 @@
+import { CANDIDATES_WASM } from "./candidates-wasm.js";
+
+/** Where the tables, the candidates and the input sit in the module's memory (see candidates.wat). */
+const PAIRS_AT = 262144;
+const OUT_AT = 327680;
+const INPUT_AT = 393216;
+/** Candidates found per call, at most. */
+const CAP = 4096;
+
+type CandidatesFn = (from: number, steps: number, cap: number, input: number, out: number) => number;
+
+/** The parts of the WebAssembly API used here (the project's TypeScript libraries do not declare it). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+}
+const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+/**
+ * The keyword filter's candidate loop (candidateSteps) in WebAssembly, with its memory: the
+ * filter copies its input into `input` (instead of a scratch buffer of its own) and reads the
+ * steps found from `out`.
+ */
+export class WasmCandidates {
+  private readonly memory: WasmMemory;
+  private readonly run: CandidatesFn;
+  /** The input area (from its start to the end of the memory). */
+  input!: Uint8Array;
+  /** The steps found by the last call. */
+  out!: Int32Array;
+
+  constructor(wasm: WasmApi, bits: Int32Array, pairs: Uint8Array) {
+    const instance = new wasm.Instance(new wasm.Module(Buffer.from(CANDIDATES_WASM, "base64")));
+    this.memory = instance.exports.memory as WasmMemory;
+    this.run = instance.exports.candidates as CandidatesFn;
+    if (bits.byteLength !== PAIRS_AT || pairs.byteLength !== OUT_AT - PAIRS_AT) throw new Error("table sizes");
+    new Uint8Array(this.memory.buffer).set(new Uint8Array(bits.buffer, bits.byteOffset, bits.byteLength), 0);
+    new Uint8Array(this.memory.buffer).set(pairs, PAIRS_AT);
+    this.views();
+  }
+
+  /** The input area with room for at least `n` bytes (the memory grows as needed). */
+  reserve(n: number): Uint8Array {
+    const missing = INPUT_AT + n - this.memory.buffer.byteLength;
+    if (missing > 0) {
+      this.memory.grow(Math.ceil(missing / 65536));
+      this.views();
+    }
+    return this.input;
+  }
+
+  /** The steps in [from, steps) of the input that need a closer look, into `out`; how many (CAP when full). */
+  candidates(from: number, steps: number): number {
+    return this.run(from, steps, CAP, INPUT_AT, OUT_AT);
+  }
+
+  private views(): void {
+    this.input = new Uint8Array(this.memory.buffer, INPUT_AT);
+    this.out = new Int32Array(this.memory.buffer, OUT_AT, CAP);
+  }
+}
+
+/** The WebAssembly candidate loop over these tables; undefined where WebAssembly cannot run it. */
+export function wasmCandidates(bits: Int32Array, pairs: Uint8Array): WasmCandidates | undefined {
+  if (api === undefined) return undefined;
+  try {
+    return new WasmCandidates(api, bits, pairs);
+  } catch {
+    return undefined; // the JavaScript loop finds the same
+  }
+}
