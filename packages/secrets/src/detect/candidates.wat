@@ -1,15 +1,18 @@
 ;; The candidate loop of the keyword filter (candidateSteps in keyword-scan.ts) as WebAssembly:
-;; the same windows, hashes and tables, about 30% faster than the optimized JavaScript loop.
+;; the same windows, hashes and tables, about 30% faster than the optimized JavaScript loop. A
+;; window that passes the bitmap must pass a second bitmap (the windows hashed with another
+;; multiplier) too, so that fewer steps that hold no keyword are handed back.
 ;; Memory: the hash bitmap at 0 (256 KB), the pair table at 262144 (64 KB), the candidates the
-;; loop finds at $out and the input (4-byte steps, padded with 16 spaces) at $input.
+;; loop finds at $out, the second bitmap at 393216 (256 KB) and the input (4-byte steps, padded
+;; with 16 spaces) at $input.
 ;; src/detect/candidates-wasm.ts holds the module assembled from this file:
 ;; node packages/secrets/scripts/build-wasm.mjs rewrites it, and a test checks that it matches.
 (module
-  (memory (export "memory") 8)
+  (memory (export "memory") 12)
   ;; Writes the steps i in [from, steps) that need a closer look to $out, at most $cap of them;
   ;; returns how many it wrote.
   (func (export "candidates") (param $from i32) (param $steps i32) (param $cap i32) (param $input i32) (param $out i32) (result i32)
-    (local $i i32) (local $k i32) (local $p i32) (local $q i32) (local $next i32) (local $mid i32) (local $h1 i32) (local $h2 i32)
+    (local $i i32) (local $k i32) (local $p i32) (local $q i32) (local $next i32) (local $mid i32) (local $h1 i32) (local $h2 i32) (local $g1 i32) (local $g2 i32) (local $b1 i32) (local $b2 i32) (local $pf i32)
     (local.set $i (local.get $from))
     ;; q: the loosened window at offset 0 of step i (every byte OR 0x20)
     (local.set $q (i32.or (i32.load (i32.add (local.get $input) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 0x20202020)))
@@ -23,22 +26,34 @@
         ;; hashWindow: multiply by 0x9e3779b1, keep the top 21 bits
         (local.set $h1 (i32.shr_u (i32.mul (local.get $q) (i32.const 0x9e3779b1)) (i32.const 11)))
         (local.set $h2 (i32.shr_u (i32.mul (local.get $mid) (i32.const 0x9e3779b1)) (i32.const 11)))
-        (if (i32.or
-              (i32.or
-                (i32.and (i32.shr_u (i32.load (i32.shl (i32.shr_u (local.get $h1) (i32.const 5)) (i32.const 2))) (local.get $h1)) (i32.const 1))
-                (i32.and (i32.shr_u (i32.load (i32.shl (i32.shr_u (local.get $h2) (i32.const 5)) (i32.const 2))) (local.get $h2)) (i32.const 1)))
-              ;; the pairs at offsets 0, 2, 1 and 3 of the step
-              (i32.or
-                (i32.or
-                  (i32.load8_u offset=262144 (i32.and (local.get $q) (i32.const 0xffff)))
-                  (i32.load8_u offset=262144 (i32.shr_u (local.get $q) (i32.const 16))))
-                (i32.or
-                  (i32.load8_u offset=262144 (i32.and (i32.shr_u (local.get $q) (i32.const 8)) (i32.const 0xffff)))
-                  (i32.load8_u offset=262144 (i32.and (i32.shr_u (local.get $mid) (i32.const 8)) (i32.const 0xffff))))))
+        (local.set $b1 (i32.and (i32.shr_u (i32.load (i32.shl (i32.shr_u (local.get $h1) (i32.const 5)) (i32.const 2))) (local.get $h1)) (i32.const 1)))
+        (local.set $b2 (i32.and (i32.shr_u (i32.load (i32.shl (i32.shr_u (local.get $h2) (i32.const 5)) (i32.const 2))) (local.get $h2)) (i32.const 1)))
+        ;; the pairs at offsets 0, 2, 1 and 3 of the step
+        (local.set $pf
+          (i32.or
+            (i32.or
+              (i32.load8_u offset=262144 (i32.and (local.get $q) (i32.const 0xffff)))
+              (i32.load8_u offset=262144 (i32.shr_u (local.get $q) (i32.const 16))))
+            (i32.or
+              (i32.load8_u offset=262144 (i32.and (i32.shr_u (local.get $q) (i32.const 8)) (i32.const 0xffff)))
+              (i32.load8_u offset=262144 (i32.and (i32.shr_u (local.get $mid) (i32.const 8)) (i32.const 0xffff))))))
+        (if (i32.or (i32.or (local.get $b1) (local.get $b2)) (local.get $pf))
           (then
-            (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (local.get $i))
-            (local.set $k (i32.add (local.get $k) (i32.const 1)))
-            (br_if $done (i32.eq (local.get $k) (local.get $cap)))))
+            ;; a window in the first bitmap must be in the second one too (another multiplier):
+            ;; most windows that only collide in the first are dropped here
+            (local.set $g1 (i32.shr_u (i32.mul (local.get $q) (i32.const 0x85ebca6b)) (i32.const 11)))
+            (local.set $g2 (i32.shr_u (i32.mul (local.get $mid) (i32.const 0x85ebca6b)) (i32.const 11)))
+            (if (i32.or
+                  (local.get $pf)
+                  (i32.or
+                    (i32.and (local.get $b1)
+                      (i32.and (i32.shr_u (i32.load offset=393216 (i32.shl (i32.shr_u (local.get $g1) (i32.const 5)) (i32.const 2))) (local.get $g1)) (i32.const 1)))
+                    (i32.and (local.get $b2)
+                      (i32.and (i32.shr_u (i32.load offset=393216 (i32.shl (i32.shr_u (local.get $g2) (i32.const 5)) (i32.const 2))) (local.get $g2)) (i32.const 1)))))
+              (then
+                (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (local.get $i))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br_if $done (i32.eq (local.get $k) (local.get $cap)))))))
         (local.set $q (local.get $next))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $step)))

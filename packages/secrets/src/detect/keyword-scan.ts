@@ -12,6 +12,11 @@ export function hashWindow(w: number): number {
   return Math.imul(w, MULTIPLIER) >>> HASH_SHIFT;
 }
 
+/** A second hash of a window (another multiplier): the WebAssembly loop checks a second bitmap with it. */
+export function hashWindow2(w: number): number {
+  return Math.imul(w, 0x85ebca6b) >>> HASH_SHIFT;
+}
+
 /** The 32-bit window of four loosened bytes as the scan reads it (first byte in the low bits). */
 export function windowOf(a: number, b: number, c: number, d: number): number {
   return (a | (b << 8) | (c << 16) | (d << 24) | LOOSE) >>> 0;

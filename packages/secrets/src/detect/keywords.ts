@@ -5,6 +5,7 @@ import {
   candidateStepsPortable,
   HASH_BITS,
   hashWindow,
+  hashWindow2,
   insertSorted,
   windowOf,
 } from "./keyword-scan.js";
@@ -49,6 +50,8 @@ export class KeywordFilter {
   readonly keywords: string[];
   private readonly codes: Uint8Array[];
   private readonly bits = new Int32Array(1 << (HASH_BITS - 5));
+  /** The same windows hashed with hashWindow2 (checked by the WebAssembly loop). */
+  private readonly bits2 = new Int32Array(1 << (HASH_BITS - 5));
   /** Open-addressed table of (window hash + 1, first entry, end of entries) triples. */
   private readonly slots: Int32Array;
   /** (keyword id, offset of the window in the keyword) pairs, grouped by hash. */
@@ -76,6 +79,8 @@ export class KeywordFilter {
     const add = (id: number, offset: number, a: number, b: number, c: number, d: number): void => {
       const h = hashWindow(windowOf(a, b, c, d));
       this.bits[h >>> 5] = (this.bits[h >>> 5] as number) | (1 << (h & 31));
+      const g = hashWindow2(windowOf(a, b, c, d));
+      this.bits2[g >>> 5] = (this.bits2[g >>> 5] as number) | (1 << (g & 31));
       const list = byHash.get(h) ?? [];
       byHash.set(h, list);
       for (let j = 0; j < list.length; j += 2) if (list[j] === id && list[j + 1] === offset) return;
@@ -122,7 +127,8 @@ export class KeywordFilter {
       this.entries.set(list, filled);
       filled += list.length;
     }
-    this.wasm = this.wordReads && (options.wasm ?? true) ? wasmCandidates(this.bits, this.pairs) : undefined;
+    this.wasm =
+      this.wordReads && (options.wasm ?? true) ? wasmCandidates(this.bits, this.bits2, this.pairs) : undefined;
   }
 
   /** Which candidate loop runs: WebAssembly, JavaScript over 32-bit words, or JavaScript over bytes. */

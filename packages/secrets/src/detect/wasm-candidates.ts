@@ -3,7 +3,8 @@ import { CANDIDATES_WASM } from "./candidates-wasm.js";
 /** Where the tables, the candidates and the input sit in the module's memory (see candidates.wat). */
 const PAIRS_AT = 262144;
 const OUT_AT = 327680;
-const INPUT_AT = 393216;
+const BITS2_AT = 393216;
+const INPUT_AT = 655360;
 /** Candidates found per call, at most. */
 const CAP = 4096;
 
@@ -33,12 +34,18 @@ export class WasmCandidates {
   /** The steps found by the last call. */
   out!: Int32Array;
 
-  constructor(wasm: WasmApi, bits: Int32Array, pairs: Uint8Array) {
+  constructor(wasm: WasmApi, bits: Int32Array, bits2: Int32Array, pairs: Uint8Array) {
     const instance = new wasm.Instance(new wasm.Module(Buffer.from(CANDIDATES_WASM, "base64")));
     this.memory = instance.exports.memory as WasmMemory;
     this.run = instance.exports.candidates as CandidatesFn;
-    if (bits.byteLength !== PAIRS_AT || pairs.byteLength !== OUT_AT - PAIRS_AT) throw new Error("table sizes");
+    if (
+      bits.byteLength !== PAIRS_AT ||
+      bits2.byteLength !== INPUT_AT - BITS2_AT ||
+      pairs.byteLength !== OUT_AT - PAIRS_AT
+    )
+      throw new Error("table sizes");
     new Uint8Array(this.memory.buffer).set(new Uint8Array(bits.buffer, bits.byteOffset, bits.byteLength), 0);
+    new Uint8Array(this.memory.buffer).set(new Uint8Array(bits2.buffer, bits2.byteOffset, bits2.byteLength), BITS2_AT);
     new Uint8Array(this.memory.buffer).set(pairs, PAIRS_AT);
     this.views();
   }
@@ -65,10 +72,10 @@ export class WasmCandidates {
 }
 
 /** The WebAssembly candidate loop over these tables; undefined where WebAssembly cannot run it. */
-export function wasmCandidates(bits: Int32Array, pairs: Uint8Array): WasmCandidates | undefined {
+export function wasmCandidates(bits: Int32Array, bits2: Int32Array, pairs: Uint8Array): WasmCandidates | undefined {
   if (api === undefined) return undefined;
   try {
-    return new WasmCandidates(api, bits, pairs);
+    return new WasmCandidates(api, bits, bits2, pairs);
   } catch {
     return undefined; // the JavaScript loop finds the same
   }
