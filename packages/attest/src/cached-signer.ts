@@ -1,4 +1,4 @@
-import { createSign, generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { createSign, generateKeyPairSync, type KeyObject, type Sign, sign } from "node:crypto";
 import type { Signature, Signer } from "@sigstore/sign";
 import type { HttpClient } from "@tollgate/net";
 import { requestSigningCertificate } from "./fulcio-client.js";
@@ -63,16 +63,32 @@ export class CachedCertificateSigner implements Signer {
     return { signature: sign("sha256", data, this.privateKey), key: { $case: "x509Certificate", certificate } };
   }
 
-  /** The same signature as `sign`, over data given in chunks (a file streamed once, never held whole). */
+  /**
+   * The same signature as `sign`, over data given in chunks (a file streamed once, never held whole). A file of
+   * one chunk (most artifacts) is signed in one call as `sign` does, without a Sign stream (a fifth of the CPU of
+   * signing a small file); only a second chunk starts one. Chunks may be reused by the caller once `update` returns.
+   */
   signChunks(): ChunkSigner {
-    const signer = createSign("sha256");
+    let first: Buffer | undefined;
+    let stream: Sign | undefined;
     return {
       update: (chunk) => {
-        signer.update(chunk);
+        if (stream !== undefined) {
+          stream.update(chunk);
+        } else if (first === undefined) {
+          first = Buffer.from(chunk);
+        } else {
+          stream = createSign("sha256").update(first).update(chunk);
+          first = undefined;
+        }
       },
       finish: async () => {
         const certificate = await this.certificatePem();
-        return { signature: signer.sign(this.privateKey), key: { $case: "x509Certificate", certificate } };
+        const signature =
+          stream !== undefined
+            ? stream.sign(this.privateKey)
+            : sign("sha256", first ?? Buffer.alloc(0), this.privateKey);
+        return { signature, key: { $case: "x509Certificate", certificate } };
       },
     };
   }

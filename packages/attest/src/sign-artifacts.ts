@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SerializedBundle } from "@sigstore/bundle";
 import { type ArtifactDigest, assertReadableFiles, formatSha256Sums, nameArtifacts } from "./digest.js";
@@ -32,26 +32,28 @@ export async function signArtifacts(options: SignArtifactsOptions): Promise<Sign
   // Every artifact must be readable before the first one is signed: a bad list leaves no log entries behind.
   assertReadableFiles(named.map((a) => a.path));
   const written: string[] = [];
-  const write = async (path: string, bundle: SerializedBundle): Promise<void> => {
-    await writeFile(`${path}.sigstore.json`, `${JSON.stringify(bundle)}\n`);
+  // Written synchronously, each file in one open/write/close: a bundle is a few KiB, and the promise API's three
+  // thread-pool round trips and FileHandle per file cost more CPU than the write itself (~0.1 ms per artifact).
+  const write = (path: string, bundle: SerializedBundle): void => {
+    writeFileSync(`${path}.sigstore.json`, `${JSON.stringify(bundle)}\n`);
     written.push(`${path}.sigstore.json`);
     if (options.legacy) {
-      await writeFile(`${path}.sig`, `${bundle.messageSignature?.signature ?? ""}\n`);
-      await writeFile(`${path}.pem`, certificatePem(bundle));
+      writeFileSync(`${path}.sig`, `${bundle.messageSignature?.signature ?? ""}\n`);
+      writeFileSync(`${path}.pem`, certificatePem(bundle));
       written.push(`${path}.sig`, `${path}.pem`);
     }
   };
   const artifacts = await mapLimit(named, options.concurrency ?? 32, async ({ name, path }) => {
     const { sha256, bundle } = await options.session.signFile(path);
-    await write(path, bundle);
+    write(path, bundle);
     return { name, path, sha256 };
   });
   const sums = formatSha256Sums(artifacts);
   const sumsPath = join(options.outDir, "SHA256SUMS");
-  await writeFile(sumsPath, sums);
+  writeFileSync(sumsPath, sums);
   written.push(sumsPath);
   // The bytes just written, signed from memory: nothing to read back.
-  await write(sumsPath, await options.session.signBlob(Buffer.from(sums)));
+  write(sumsPath, await options.session.signBlob(Buffer.from(sums)));
   return { artifacts, written: written.sort(), sha256sums: sumsPath };
 }
 

@@ -47,6 +47,25 @@ describe("the dispatcher transport", () => {
     expect(values).toEqual(["a, b", "a, b"]);
   });
 
+  it("reads Retry-After of a 429 (headers built on first use) and waits its seconds, as fetch does", async () => {
+    const waited = await Promise.all(
+      transports.map(async (t) => {
+        let calls = 0;
+        const s = await server((_req, res) => {
+          if (calls++ === 0) return void res.writeHead(429, { "retry-after": "3" }).end();
+          res.end("done");
+        });
+        const { sleep, waits } = recordedSleep();
+        const response = await clientOn(t, { sleep }).request({ url: `${s.origin}/v1/query` });
+        return [response.text(), waits];
+      }),
+    );
+    expect(waited).toEqual([
+      ["done", [3000]],
+      ["done", [3000]],
+    ]);
+  });
+
   it("reuses keep-alive connections: at most 2 for 20 sequential requests", async () => {
     const connections = new Set<Socket>();
     const s = await server((req, res) => {

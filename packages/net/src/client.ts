@@ -145,8 +145,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const deadlineAt = started + deadlineMs;
     let last: AttemptOutcome | undefined;
 
+    // The target of the asked URL, for the attempts that were not redirected (the usual case).
+    const target = targetOf(method, url);
     const record = (outcome: AttemptOutcome, attempts: number): void => {
-      const t = targetOf(method, outcome.url);
+      const t = outcome.url === url ? target : targetOf(method, outcome.url);
       const status = statusOf(outcome);
       egress.push({ method, host: t.host, path: t.path, status, attempts, durationMs: Math.max(0, now() - started) });
     };
@@ -179,10 +181,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         },
       });
       last = outcome;
-      const t = targetOf(method, outcome.url);
-      log(
-        `${method} ${t.host}${t.path} ${logStatus(outcome)} attempt ${attempt}/${maxAttempts} ${now() - attemptStart}ms`,
-      );
+      const t = outcome.url === url ? target : targetOf(method, outcome.url);
+      if (options.log !== undefined) {
+        log(
+          `${method} ${t.host}${t.path} ${logStatus(outcome)} attempt ${attempt}/${maxAttempts} ${now() - attemptStart}ms`,
+        );
+      }
 
       if (
         outcome.kind === "response" &&

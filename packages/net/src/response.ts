@@ -2,15 +2,21 @@
 import { describeTarget, HttpError, type HttpErrorTarget } from "./errors.js";
 import type { HttpResponse } from "./types.js";
 
+/** One decoder for every body (decoding without `stream` keeps no state between calls). */
+const UTF8 = new TextDecoder("utf-8");
+
 /** Wraps a completed attempt; `json()` failures are BAD_RESPONSE errors naming the URL without its query. */
 export function makeResponse(
   outcome: { url: URL; status: number; headers: Headers; body: Uint8Array },
   target: HttpErrorTarget,
 ): HttpResponse {
-  const text = (): string => new TextDecoder("utf-8").decode(outcome.body);
+  const text = (): string => UTF8.decode(outcome.body);
   return {
     status: outcome.status,
-    headers: outcome.headers,
+    // Read from the outcome on first use: a dispatcher attempt builds its Headers object only when asked.
+    get headers() {
+      return outcome.headers;
+    },
     url: outcome.url.href,
     body: outcome.body,
     text,
