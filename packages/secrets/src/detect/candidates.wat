@@ -3,8 +3,9 @@
 ;; window that passes the bitmap must pass a second bitmap (the windows hashed with another
 ;; multiplier) too, so that fewer steps that hold no keyword are handed back.
 ;; Memory: the hash bitmap at 0 (256 KB), the pair table at 262144 (64 KB), the candidates the
-;; loop finds at $out, the second bitmap at 393216 (256 KB) and the input (4-byte steps, padded
-;; with 16 spaces) at $input.
+;; loop finds at $out, the encoded-alphabet table at 344064 (256 bytes) and the runs found after
+;; it, the second bitmap at 393216 (256 KB) and the input (4-byte steps, padded with 16 spaces)
+;; at $input. The module also finds the encoded runs (encodedRuns).
 ;; src/detect/candidates-wasm.ts holds the module assembled from this file:
 ;; node packages/secrets/scripts/build-wasm.mjs rewrites it, and a test checks that it matches.
 (module
@@ -57,5 +58,42 @@
         (local.set $q (local.get $next))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $step)))
+    (local.get $k))
+  ;; encodedRuns (encoded-runs.ts): the runs of at least $step bytes of the encoded alphabet
+  ;; (the table at 344064: 1 for a byte in it) in input[0, $n), from the one after $last on, as
+  ;; (start, end) pairs at $out, at most $cap of them; returns how many it wrote.
+  (func (export "runs") (param $last i32) (param $n i32) (param $step i32) (param $input i32) (param $out i32) (param $cap i32) (result i32)
+    (local $q i32) (local $r i32) (local $end i32) (local $k i32)
+    (block $done
+      (loop $probe
+        (local.set $q (i32.add (local.get $last) (local.get $step)))
+        (br_if $done (i32.ge_s (local.get $q) (local.get $n)))
+        ;; the byte $step after the last known outside byte: outside too, then jump on
+        (if (i32.eqz (i32.load8_u offset=344064 (i32.load8_u (i32.add (local.get $input) (local.get $q)))))
+          (then (local.set $last (local.get $q)) (br $probe)))
+        ;; inside: look back for an outside byte
+        (local.set $r (i32.sub (local.get $q) (i32.const 1)))
+        (block $back
+          (loop $scan
+            (br_if $back (i32.le_s (local.get $r) (local.get $last)))
+            (br_if $back (i32.eqz (i32.load8_u offset=344064 (i32.load8_u (i32.add (local.get $input) (local.get $r))))))
+            (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+            (br $scan)))
+        (if (i32.gt_s (local.get $r) (local.get $last))
+          (then (local.set $last (local.get $r)) (br $probe)))
+        ;; a run from last + 1: find its end
+        (local.set $end (i32.add (local.get $q) (i32.const 1)))
+        (block $forward
+          (loop $scan
+            (br_if $forward (i32.ge_s (local.get $end) (local.get $n)))
+            (br_if $forward (i32.eqz (i32.load8_u offset=344064 (i32.load8_u (i32.add (local.get $input) (local.get $end))))))
+            (local.set $end (i32.add (local.get $end) (i32.const 1)))
+            (br $scan)))
+        (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 3))) (i32.add (local.get $last) (i32.const 1)))
+        (i32.store offset=4 (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 3))) (local.get $end))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (local.set $last (local.get $end))
+        (br_if $done (i32.eq (local.get $k) (local.get $cap)))
+        (br $probe)))
     (local.get $k))
 )

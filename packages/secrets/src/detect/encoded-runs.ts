@@ -1,5 +1,5 @@
 /** Bytes of the base64 (standard and URL-safe), hex and percent-encoding alphabets. */
-const ENCODED = new Uint8Array(256);
+export const ENCODED = new Uint8Array(256);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_%-") ENCODED[c.charCodeAt(0)] = 1;
 
 /**

@@ -66,7 +66,7 @@ describe("KeywordFilter", () => {
     );
   });
 
-  it("runs its candidate loop in WebAssembly, which finds what the JavaScript loop finds (property)", () => {
+  it("runs its candidate loop and the encoded-run search in WebAssembly, which find what the JavaScript loops find (property)", () => {
     const js = new KeywordFilter(KEYWORDS, { wasm: false });
     expect([filter.engine, js.engine]).toEqual(["wasm", "words"]);
     const piece = fc.oneof(
@@ -75,6 +75,9 @@ describe("KeywordFilter", () => {
       fc.string({ maxLength: 5 }),
       // Long filler: the WebAssembly memory grows past its first 128 KB of input.
       fc.integer({ min: 1, max: 300_000 }).map((n) => "x = path.join(a, b);\n".repeat(Math.ceil(n / 21))),
+      // Encoded runs around 24 bytes long, and more of them than one call of the module returns.
+      fc.integer({ min: 20, max: 30 }).map((n) => `${"Zm9v".repeat(8).slice(0, n)} `),
+      fc.integer({ min: 4000, max: 4200 }).map((n) => `${"QUJDRA+/".repeat(4)}, `.repeat(n)),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {

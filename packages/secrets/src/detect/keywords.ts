@@ -185,7 +185,7 @@ export class KeywordFilter {
       if (k < found.length) break;
       from = (found[k - 1] as number) + 1;
     }
-    return this.split(hits, encodedRuns(bytes, n, minRun));
+    return this.split(hits, this.wasm ? this.wasm.encodedRuns(n, minRun) : encodedRuns(bytes, n, minRun));
   }
 
   /** Finds the keywords that start at p..p+3 or whose window at p or p + 2 passed the bitmap. */

@@ -1,14 +1,20 @@
 import { CANDIDATES_WASM } from "./candidates-wasm.js";
+import { ENCODED } from "./encoded-runs.js";
 
 /** Where the tables, the candidates and the input sit in the module's memory (see candidates.wat). */
 const PAIRS_AT = 262144;
 const OUT_AT = 327680;
+const ENCODED_AT = 344064;
+const RUNS_AT = 344320;
+/** Runs found per call, at most (start, end pairs of 4-byte integers). */
+const RUNS_CAP = 4096;
 const BITS2_AT = 393216;
 const INPUT_AT = 655360;
 /** Candidates found per call, at most. */
 const CAP = 4096;
 
 type CandidatesFn = (from: number, steps: number, cap: number, input: number, out: number) => number;
+type RunsFn = (last: number, n: number, step: number, input: number, out: number, cap: number) => number;
 
 /** The parts of the WebAssembly API used here (the project's TypeScript libraries do not declare it). */
 interface WasmMemory {
@@ -29,6 +35,7 @@ const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 export class WasmCandidates {
   private readonly memory: WasmMemory;
   private readonly run: CandidatesFn;
+  private readonly runsFn: RunsFn;
   /** The input area (from its start to the end of the memory). */
   input!: Uint8Array;
   /** The steps found by the last call. */
@@ -38,6 +45,7 @@ export class WasmCandidates {
     const instance = new wasm.Instance(new wasm.Module(Buffer.from(CANDIDATES_WASM, "base64")));
     this.memory = instance.exports.memory as WasmMemory;
     this.run = instance.exports.candidates as CandidatesFn;
+    this.runsFn = instance.exports.runs as RunsFn;
     if (
       bits.byteLength !== PAIRS_AT ||
       bits2.byteLength !== INPUT_AT - BITS2_AT ||
@@ -47,6 +55,7 @@ export class WasmCandidates {
     new Uint8Array(this.memory.buffer).set(new Uint8Array(bits.buffer, bits.byteOffset, bits.byteLength), 0);
     new Uint8Array(this.memory.buffer).set(new Uint8Array(bits2.buffer, bits2.byteOffset, bits2.byteLength), BITS2_AT);
     new Uint8Array(this.memory.buffer).set(pairs, PAIRS_AT);
+    new Uint8Array(this.memory.buffer).set(ENCODED, ENCODED_AT);
     this.views();
   }
 
@@ -63,6 +72,19 @@ export class WasmCandidates {
   /** The steps in [from, steps) of the input that need a closer look, into `out`; how many (CAP when full). */
   candidates(from: number, steps: number): number {
     return this.run(from, steps, CAP, INPUT_AT, OUT_AT);
+  }
+
+  /** encodedRuns(input, n, minRun), found by the module: (start, end) pairs. */
+  encodedRuns(n: number, minRun: number): number[] {
+    const runs: number[] = [];
+    const step = Math.max(1, minRun);
+    for (let last = -1; ; ) {
+      const k = this.runsFn(last, n, step, INPUT_AT, RUNS_AT, RUNS_CAP);
+      const found = new Int32Array(this.memory.buffer, RUNS_AT, k * 2);
+      for (let j = 0; j < found.length; j++) runs.push(found[j] as number);
+      if (k < RUNS_CAP) return runs;
+      last = found[found.length - 1] as number;
+    }
   }
 
   private views(): void {
