@@ -1,7 +1,9 @@
 import type { Socket } from "node:net";
+import { Agent, EnvHttpProxyAgent } from "undici";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordedSleep, rejection, server } from "./__tests__/harness.js";
 import { type Loopback, type SelfSigned, selfSignedCertificate, startHttps } from "./__tests__/loopback.js";
+import { tlsDispatcher } from "./client.js";
 import { createHttpClient, type HttpClientOptions } from "./index.js";
 
 /** The same client on each transport: the dispatcher transport must behave exactly as fetch does. */
@@ -196,5 +198,20 @@ describe("an injected fetch", () => {
     const client = createHttpClient({ allowOnly: ["mirror.example.org"], transport: "dispatcher", fetch: fake });
     const response = await client.request({ url: "https://mirror.example.org/x" });
     expect(response.text()).toBe("from the fake");
+  });
+});
+
+describe("tlsDispatcher", () => {
+  it("is a plain Agent when no proxy variable is set (NO_PROXY alone routes nothing through a proxy)", () => {
+    for (const env of [{}, { NO_PROXY: "localhost" }, { HTTPS_PROXY: "" }]) {
+      const dispatcher = tlsDispatcher(env);
+      expect([dispatcher instanceof Agent, dispatcher instanceof EnvHttpProxyAgent]).toEqual([true, false]);
+    }
+  });
+
+  it("reads the proxy from the environment when any of the four proxy variables is set", () => {
+    const names = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"];
+    const kinds = names.map((name) => tlsDispatcher({ [name]: "http://127.0.0.1:9" }) instanceof EnvHttpProxyAgent);
+    expect(kinds).toEqual([true, true, true, true]);
   });
 });

@@ -5,7 +5,7 @@
  * per attempt and one egress record, none of which carry headers, queries or bodies.
  */
 import { setTimeout as delay } from "node:timers/promises";
-import { EnvHttpProxyAgent, fetch as undiciFetch } from "undici";
+import { Agent, type Dispatcher, EnvHttpProxyAgent, fetch as undiciFetch } from "undici";
 import { compileAllowList, DEFAULT_ALLOWED_HOSTS, effectivePort, isLoopbackHost, normalizeHost } from "./allow-list.js";
 import { type AttemptInput, type AttemptOutcome, runAttempt } from "./attempt.js";
 import { runDispatcherAttempt } from "./attempt-dispatcher.js";
@@ -76,11 +76,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   };
 
   // Node's fetch is undici; its own fetch takes a dispatcher that enforces TLS ≥ 1.2 and honours HTTPS_PROXY/NO_PROXY.
-  let dispatcher: EnvHttpProxyAgent | undefined;
+  let dispatcher: Dispatcher | undefined;
   const fetchInit = (): Record<string, unknown> => {
     if (options.fetch !== undefined) return {};
-    const tls = { minVersion: "TLSv1.2" as const };
-    dispatcher ??= new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls });
+    dispatcher ??= tlsDispatcher(process.env);
     return { dispatcher };
   };
   const fetchImpl = options.fetch ?? (undiciFetch as unknown as typeof fetch);
@@ -88,7 +87,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     options.transport === "dispatcher" && options.fetch === undefined
       ? (input: AttemptInput): Promise<AttemptOutcome> => {
           fetchInit();
-          return runDispatcherAttempt({ ...input, dispatcher: dispatcher as EnvHttpProxyAgent });
+          return runDispatcherAttempt({ ...input, dispatcher: dispatcher as Dispatcher });
         }
       : runAttempt;
 
@@ -227,6 +226,22 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       return [...egress];
     },
   };
+}
+
+/** The proxy variables EnvHttpProxyAgent reads when it is created (NO_PROXY matters only when one is set). */
+const PROXY_VARIABLES = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"] as const;
+
+/**
+ * The dispatcher of every request: TLS ≥ 1.2, through the proxy the environment names. Without a proxy variable
+ * EnvHttpProxyAgent sends every request to a plain Agent of the same options, after parsing the origin and
+ * reading NO_PROXY from the environment per request; that Agent is used directly then.
+ */
+export function tlsDispatcher(env: Record<string, string | undefined>): Dispatcher {
+  const tls = { minVersion: "TLSv1.2" as const };
+  const dispatcherOptions = { connect: tls, requestTls: tls, proxyTls: tls };
+  return PROXY_VARIABLES.some((name) => env[name])
+    ? new EnvHttpProxyAgent(dispatcherOptions)
+    : new Agent(dispatcherOptions);
 }
 
 function statusAfter(outcome: AttemptOutcome | undefined): number | undefined {
