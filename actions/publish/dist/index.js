@@ -30914,7 +30914,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
-__webpack_unused_export__ = Agent
+module.exports.g6 = Agent
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
 module.exports.J2 = EnvHttpProxyAgent
@@ -74962,8 +74962,22 @@ async function runDispatcherAttempt(input) {
             try {
                 const read = await attempt_dispatcher_readLimited(response, input.maxBytes, controller);
                 const status = response.statusCode;
-                if (read instanceof Uint8Array)
-                    return { kind: "response", url, status, headers: toHeaders(response.headers), body: read };
+                if (read instanceof Uint8Array) {
+                    // The Headers object is built when first read (most answers are only parsed; a retry reads
+                    // retry-after, a caller maybe location): ~15 µs less per request.
+                    let headers;
+                    const raw = response.headers;
+                    return {
+                        kind: "response",
+                        url,
+                        status,
+                        get headers() {
+                            headers ??= toHeaders(raw);
+                            return headers;
+                        },
+                        body: read,
+                    };
+                }
                 return { kind: "too-large", url, status, bytes: read.tooLarge };
             }
             catch (error) {
@@ -75152,12 +75166,17 @@ async function configuredRegistryHosts(sources) {
 ;// CONCATENATED MODULE: ../../packages/net/dist/response.js
 /** The HttpResponse handed to callers: a fully read, size-checked body with typed decoding. */
 
+/** One decoder for every body (decoding without `stream` keeps no state between calls). */
+const UTF8 = new TextDecoder("utf-8");
 /** Wraps a completed attempt; `json()` failures are BAD_RESPONSE errors naming the URL without its query. */
 function makeResponse(outcome, target) {
-    const text = () => new TextDecoder("utf-8").decode(outcome.body);
+    const text = () => UTF8.decode(outcome.body);
     return {
         status: outcome.status,
-        headers: outcome.headers,
+        // Read from the outcome on first use: a dispatcher attempt builds its Headers object only when asked.
+        get headers() {
+            return outcome.headers;
+        },
         url: outcome.url.href,
         body: outcome.body,
         text,
@@ -75300,8 +75319,7 @@ function createHttpClient(options = {}) {
     const fetchInit = () => {
         if (options.fetch !== undefined)
             return {};
-        const tls = { minVersion: "TLSv1.2" };
-        dispatcher ??= new undici/* EnvHttpProxyAgent */.J2({ connect: tls, requestTls: tls, proxyTls: tls });
+        dispatcher ??= tlsDispatcher(process.env);
         return { dispatcher };
     };
     const fetchImpl = options.fetch ?? undici/* fetch */.hd;
@@ -75364,8 +75382,10 @@ function createHttpClient(options = {}) {
         const started = now();
         const deadlineAt = started + deadlineMs;
         let last;
+        // The target of the asked URL, for the attempts that were not redirected (the usual case).
+        const target = targetOf(method, url);
         const record = (outcome, attempts) => {
-            const t = targetOf(method, outcome.url);
+            const t = outcome.url === url ? target : targetOf(method, outcome.url);
             const status = statusOf(outcome);
             egress.push({ method, host: t.host, path: t.path, status, attempts, durationMs: Math.max(0, now() - started) });
         };
@@ -75395,8 +75415,10 @@ function createHttpClient(options = {}) {
                 },
             });
             last = outcome;
-            const t = targetOf(method, outcome.url);
-            log(`${method} ${t.host}${t.path} ${logStatus(outcome)} attempt ${attempt}/${maxAttempts} ${now() - attemptStart}ms`);
+            const t = outcome.url === url ? target : targetOf(method, outcome.url);
+            if (options.log !== undefined) {
+                log(`${method} ${t.host}${t.path} ${logStatus(outcome)} attempt ${attempt}/${maxAttempts} ${now() - attemptStart}ms`);
+            }
             if (outcome.kind === "response" &&
                 ((outcome.status >= 200 && outcome.status < 300) || accepted.has(outcome.status))) {
                 record(outcome, attempt);
@@ -75431,6 +75453,20 @@ function createHttpClient(options = {}) {
             return [...egress];
         },
     };
+}
+/** The proxy variables EnvHttpProxyAgent reads when it is created (NO_PROXY matters only when one is set). */
+const PROXY_VARIABLES = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"];
+/**
+ * The dispatcher of every request: TLS ≥ 1.2, through the proxy the environment names. Without a proxy variable
+ * EnvHttpProxyAgent sends every request to a plain Agent of the same options, after parsing the origin and
+ * reading NO_PROXY from the environment per request; that Agent is used directly then.
+ */
+function tlsDispatcher(env) {
+    const tls = { minVersion: "TLSv1.2" };
+    const dispatcherOptions = { connect: tls, requestTls: tls, proxyTls: tls };
+    return PROXY_VARIABLES.some((name) => env[name])
+        ? new undici/* EnvHttpProxyAgent */.J2(dispatcherOptions)
+        : new undici/* Agent */.g6(dispatcherOptions);
 }
 function statusAfter(outcome) {
     return outcome?.kind === "response" || outcome?.kind === "too-large" ? outcome.status : undefined;
