@@ -10,10 +10,11 @@
 ;; node packages/secrets/scripts/build-wasm.mjs rewrites it, and a test checks that it matches.
 (module
   (memory (export "memory") 12)
-  ;; Writes the steps i in [from, steps) that need a closer look to $out, at most $cap of them;
-  ;; returns how many it wrote.
+  ;; Writes the steps i in [from, steps) that need a closer look to $out, at most $cap of them,
+  ;; as i * 8 + which of the window at offset 0 (1), the one at offset 2 (2) and the pairs (4) to
+  ;; look at; returns how many it wrote.
   (func (export "candidates") (param $from i32) (param $steps i32) (param $cap i32) (param $input i32) (param $out i32) (result i32)
-    (local $i i32) (local $k i32) (local $p i32) (local $q i32) (local $next i32) (local $mid i32) (local $h1 i32) (local $h2 i32) (local $g1 i32) (local $g2 i32) (local $b1 i32) (local $b2 i32) (local $pf i32)
+    (local $i i32) (local $k i32) (local $p i32) (local $q i32) (local $next i32) (local $mid i32) (local $h1 i32) (local $h2 i32) (local $g1 i32) (local $g2 i32) (local $b1 i32) (local $b2 i32) (local $pf i32) (local $mask i32)
     (local.set $i (local.get $from))
     ;; q: the loosened window at offset 0 of step i (every byte OR 0x20)
     (local.set $q (i32.or (i32.load (i32.add (local.get $input) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 0x20202020)))
@@ -44,15 +45,22 @@
             ;; most windows that only collide in the first are dropped here
             (local.set $g1 (i32.shr_u (i32.mul (local.get $q) (i32.const 0x85ebca6b)) (i32.const 11)))
             (local.set $g2 (i32.shr_u (i32.mul (local.get $mid) (i32.const 0x85ebca6b)) (i32.const 11)))
-            (if (i32.or
-                  (local.get $pf)
-                  (i32.or
-                    (i32.and (local.get $b1)
-                      (i32.and (i32.shr_u (i32.load offset=393216 (i32.shl (i32.shr_u (local.get $g1) (i32.const 5)) (i32.const 2))) (local.get $g1)) (i32.const 1)))
+            ;; which of the two windows passed both bitmaps (bits 0 and 1), and whether a pair did (bit 2)
+            (local.set $mask
+              (i32.or
+                (i32.or
+                  (i32.and (local.get $b1)
+                    (i32.and (i32.shr_u (i32.load offset=393216 (i32.shl (i32.shr_u (local.get $g1) (i32.const 5)) (i32.const 2))) (local.get $g1)) (i32.const 1)))
+                  (i32.shl
                     (i32.and (local.get $b2)
-                      (i32.and (i32.shr_u (i32.load offset=393216 (i32.shl (i32.shr_u (local.get $g2) (i32.const 5)) (i32.const 2))) (local.get $g2)) (i32.const 1)))))
+                      (i32.and (i32.shr_u (i32.load offset=393216 (i32.shl (i32.shr_u (local.get $g2) (i32.const 5)) (i32.const 2))) (local.get $g2)) (i32.const 1)))
+                    (i32.const 1)))
+                (i32.shl (i32.ne (local.get $pf) (i32.const 0)) (i32.const 2))))
+            (if (local.get $mask)
               (then
-                (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (local.get $i))
+                ;; the step and the mask: step * 8 + mask
+                (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2)))
+                  (i32.or (i32.shl (local.get $i) (i32.const 3)) (local.get $mask)))
                 (local.set $k (i32.add (local.get $k) (i32.const 1)))
                 (br_if $done (i32.eq (local.get $k) (local.get $cap)))))))
         (local.set $q (local.get $next))

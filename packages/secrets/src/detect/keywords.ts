@@ -181,16 +181,25 @@ export class KeywordFilter {
               found,
             )
           : candidateStepsPortable(bytes, from, steps, this.bits, this.pairs, found);
-      for (let j = 0; j < k; j++) this.lookCloser(bytes, n, (found[j] as number) << 2, hits);
+      // The WebAssembly loop hands back step * 8 + which windows (1, 2) and pairs (4) to look at.
+      const shift = this.wasm ? 3 : 0;
+      for (let j = 0; j < k; j++) {
+        const step = found[j] as number;
+        this.lookCloser(bytes, n, (step >> shift) << 2, hits, shift ? step & 7 : 7);
+      }
       if (k < found.length) break;
-      from = (found[k - 1] as number) + 1;
+      from = ((found[k - 1] as number) >> shift) + 1;
     }
     return this.split(hits, this.wasm ? this.wasm.encodedRuns(n, minRun) : encodedRuns(bytes, n, minRun));
   }
 
-  /** Finds the keywords that start at p..p+3 or whose window at p or p + 2 passed the bitmap. */
-  private lookCloser(bytes: Uint8Array, n: number, p: number, hits: number[]): void {
+  /**
+   * Finds the keywords that start at p..p+3 or whose window at p or p + 2 passed the bitmap, of
+   * those `which` names: the window at p (1), the one at p + 2 (2), the pairs (4).
+   */
+  private lookCloser(bytes: Uint8Array, n: number, p: number, hits: number[], which: number): void {
     for (let w = p; w <= p + 2; w += 2) {
+      if ((which & (w === p ? 1 : 2)) === 0) continue;
       const h = hashWindow(
         windowOf(bytes[w] as number, bytes[w + 1] as number, bytes[w + 2] as number, bytes[w + 3] as number),
       );
@@ -206,7 +215,7 @@ export class KeywordFilter {
         if (start >= 0 && this.matchesAt(bytes, n, id, start)) insertSorted(hits, start * this.keywords.length + id);
       }
     }
-    for (let s = p; s < p + 4; s++) {
+    for (let s = p; s < p + 4 && (which & 4) !== 0; s++) {
       if (this.pairs[((bytes[s] as number) | ((bytes[s + 1] as number) << 8) | 0x2020) & 0xffff] === 0) continue;
       for (const id of this.shortIds)
         if (this.matchesAt(bytes, n, id, s)) insertSorted(hits, s * this.keywords.length + id);
