@@ -1,4 +1,4 @@
-import { Reader, setOf, Unsupported } from "./regex-reader.js";
+import { Reader, Unsupported } from "./regex-reader.js";
 import { ByteText, type Text } from "./text.js";
 
 /**
