@@ -39138,8 +39138,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   o: () => (/* binding */ parseSbomInputs)
 });
 
-// EXTERNAL MODULE: ../../packages/sbom/dist/index.js + 82 modules
-var dist = __nccwpck_require__(5157);
+// EXTERNAL MODULE: ../../packages/sbom/dist/index.js + 83 modules
+var dist = __nccwpck_require__(4228);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -48712,7 +48712,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5926);
 /* harmony import */ var _tollgate_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4661);
-/* harmony import */ var _tollgate_sbom__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5157);
+/* harmony import */ var _tollgate_sbom__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4228);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3800);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6300);
 
@@ -52172,7 +52172,7 @@ function wrapTransportError(error, context, token) {
 
 /***/ }),
 
-/***/ 5157:
+/***/ 4228:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53904,6 +53904,66 @@ async function readJsManifest(input, relative = "package.json") {
     return toManifest(data, file);
 }
 //# sourceMappingURL=js-manifest.js.map
+;// CONCATENATED MODULE: ../../packages/inventory/dist/readers/shared/json-canonical-lines.js
+/**
+ * npm writes its lockfiles as `JSON.stringify(lockfile, null, indent)` plus a newline. In exactly that
+ * layout every key of a top-level object starts its own line, indented twice, so the lines of
+ * `packages`' keys can be found with a few string searches instead of a character-by-character scan
+ * of the whole text (~3x less time for an 860 KB lockfile). Any other layout is left to locateJsonKeys.
+ */
+const INDENT = /^(?: {1,10}|\t{1,10})$/;
+/** The number of line feeds in text[from, to). */
+function lineFeeds(text, from, to) {
+    let count = 0;
+    for (let at = text.indexOf("\n", from); at !== -1 && at < to; at = text.indexOf("\n", at + 1))
+        count++;
+    return count;
+}
+/**
+ * The line (1-based) of each key of `document[member]`, an object, when `text` is exactly
+ * JSON.stringify(document, null, indent) with or without a final newline; undefined for any other
+ * text (another layout, CRLF line ends, a member that is not an object).
+ */
+function canonicalMemberKeyLines(text, document, member) {
+    const value = document[member];
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        return undefined;
+    if (!text.startsWith("{\n"))
+        return undefined;
+    const indent = text.slice(2, text.indexOf('"', 2));
+    if (!INDENT.test(indent))
+        return undefined;
+    const expected = JSON.stringify(document, null, indent);
+    if (text.length !== expected.length && text.length !== expected.length + 1)
+        return undefined;
+    if (!(text === expected || text === `${expected}\n`))
+        return undefined;
+    const lines = new Map();
+    const keys = Object.keys(value);
+    if (keys.length === 0)
+        return lines;
+    // Top-level keys are the only lines indented once, and nested objects close on deeper lines.
+    const start = text.indexOf(`\n${indent}${JSON.stringify(member)}: {\n`);
+    if (start === -1)
+        return undefined;
+    const end = text.indexOf(`\n${indent}}`, start + 1);
+    const keyLine = `\n${indent}${indent}"`;
+    let at = start;
+    let line = lineFeeds(text, 0, start) + 1;
+    for (const key of keys) {
+        const next = text.indexOf(keyLine, at + 1);
+        if (next === -1 || next > end)
+            return undefined;
+        line += lineFeeds(text, at, next);
+        at = next;
+        // The document is canonical, so this holds; checked anyway, as a wrong line would be silent.
+        if (!text.startsWith(`${JSON.stringify(key)}:`, next + keyLine.length - 1))
+            return undefined;
+        lines.set(key, line + 1);
+    }
+    return lines;
+}
+//# sourceMappingURL=json-canonical-lines.js.map
 ;// CONCATENATED MODULE: ../../packages/inventory/dist/readers/npm/npm-source.js
 const GIT_PREFIXES = ["git+", "git:", "github:", "gitlab:", "bitbucket:", "gist:", "ssh://"];
 /** True for the git specs npm records (`git+ssh://…#sha`, `github:org/repo#sha`). */
@@ -53948,6 +54008,7 @@ function gitCommit(spec) {
 
 
 
+
 const NODE_MODULES = "node_modules/";
 /** The folder name of an install path (`node_modules/@s/a` → `@s/a`), or undefined outside node_modules. */
 function folderName(path) {
@@ -53965,13 +54026,19 @@ function invalid(file, line, what) {
 function licenseOf(value) {
     return asString(value) ?? asString(asRecord(value)?.type);
 }
-/** Reads the `packages` map of a v2/v3 lockfile. */
-function entriesV2(text, packages, file) {
+/** The line of each key of `packages`, by a scan of the text (any layout). */
+function scannedPackageLines(text) {
     const lines = new Map();
     locateJsonKeys(text, (path, line) => {
         if (path.length === 2 && path[0] === "packages" && path[1] !== undefined)
             lines.set(path[1], line);
     }, 2);
+    return lines;
+}
+/** Reads the `packages` map of a v2/v3 lockfile (`document`, parsed from `text`). */
+function entriesV2(text, document, file) {
+    const packages = asRecord(document.packages) ?? {};
+    const lines = canonicalMemberKeyLines(text, document, "packages") ?? scannedPackageLines(text);
     const entries = new Map();
     for (const path of Object.keys(packages)) {
         const line = lines.get(path);
@@ -54304,7 +54371,7 @@ async function readNpmLockfile(input, graph) {
     }
     // v2 keeps v1's `dependencies` for npm 6, so without `packages` it is still readable; v3 is not.
     const entries = version >= 2 && packages
-        ? entriesV2(input.text, packages, file)
+        ? entriesV2(input.text, data, file)
         : entriesV1(input.text, asRecord(data.dependencies) ?? {}, file);
     const manifest = await readJsManifest(input);
     const rootEntry = asRecord(packages?.[""]);
