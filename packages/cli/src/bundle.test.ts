@@ -48,7 +48,7 @@ describe("the bundled tollgate bin", () => {
     // The scan worker is a separate entry (a worker thread's file), which the bundle must carry whole.
     const dir = join(root, "test/fixtures/secrets/archives");
     const report = (stdout: string) => {
-      const { stats, ...rest } = JSON.parse(stdout) as { stats: { seconds: number } };
+      const { stats, ...rest } = JSON.parse(stdout) as { stats: { seconds: number }; findings: unknown[] };
       return { ...rest, stats: { ...stats, seconds: 0 } };
     };
     const fromBundle = await bundled(["scan", dir, "--workers", "2", "--format", "json"], root);
