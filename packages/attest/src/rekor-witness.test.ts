@@ -1,9 +1,8 @@
 import { createHash, generateKeyPairSync, sign } from "node:crypto";
 import { HashAlgorithm } from "@sigstore/protobuf-specs";
 import { RekorWitness } from "@sigstore/sign";
-import { createHttpClient } from "@tollgate/net";
 import { afterEach, describe, expect, it } from "vitest";
-import { ENTRIES_PATH, startWitnessServer, type WitnessServer } from "./__tests__/witness-server.js";
+import { ENTRIES_PATH, loopbackClient, startWitnessServer, type WitnessServer } from "./__tests__/witness-server.js";
 import { AttestError } from "./attest-error.js";
 import { type SignatureContent, toProposedEntry } from "./rekor-entry.js";
 import { RekorV1Witness } from "./rekor-witness.js";
@@ -39,13 +38,7 @@ async function start(repeats: "conflict" | "replay"): Promise<WitnessServer> {
 
 /** Our witness on a loopback-only dispatcher client; sleeps are recorded, not waited. */
 function witnessFor(server: WitnessServer, attempts = 3) {
-  const waits: number[] = [];
-  const http = createHttpClient({
-    allowOnly: ["127.0.0.1"],
-    transport: "dispatcher",
-    sleep: async (ms) => void waits.push(ms),
-    random: () => 0.5,
-  });
+  const { http, waits } = loopbackClient();
   return { witness: new RekorV1Witness({ rekorUrl: server.url, http, timeoutMs: 5_000, attempts }), waits };
 }
 const upstreamFor = (server: WitnessServer) =>

@@ -2,9 +2,8 @@ import { generateKeyPairSync, sign } from "node:crypto";
 import { RFC3161Timestamp } from "@sigstore/core";
 import { HashAlgorithm } from "@sigstore/protobuf-specs";
 import { TSAWitness } from "@sigstore/sign";
-import { createHttpClient } from "@tollgate/net";
 import { afterEach, describe, expect, it } from "vitest";
-import { startWitnessServer, TIMESTAMP_PATH, type WitnessServer } from "./__tests__/witness-server.js";
+import { loopbackClient, startWitnessServer, TIMESTAMP_PATH, type WitnessServer } from "./__tests__/witness-server.js";
 import { AttestError } from "./attest-error.js";
 import type { SignatureContent } from "./rekor-entry.js";
 import { TsaWitness } from "./tsa-witness.js";
@@ -28,13 +27,7 @@ async function start(): Promise<WitnessServer> {
 }
 
 function witnessFor(tsaUrl: string, attempts = 3) {
-  const waits: number[] = [];
-  const http = createHttpClient({
-    allowOnly: ["127.0.0.1"],
-    transport: "dispatcher",
-    sleep: async (ms) => void waits.push(ms),
-    random: () => 0.5,
-  });
+  const { http, waits } = loopbackClient();
   return { witness: new TsaWitness({ tsaUrl, http, timeoutMs: 5_000, attempts }), waits };
 }
 

@@ -8,6 +8,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:http";
 import { initializeTLog, initializeTSA, tsaHandler } from "@sigstore/mock";
+import { createHttpClient, type HttpClient } from "@tollgate/net";
 import { REKOR_V1_PATH, rekorV1Handler } from "../../../../test/servers/sigstore-rekor.js";
 
 export const ENTRIES_PATH = REKOR_V1_PATH;
@@ -105,4 +106,16 @@ export async function startWitnessServer(options: { repeats: "conflict" | "repla
         server.close(() => resolve());
       }),
   };
+}
+
+/** A dispatcher-transport client that may reach loopback only; its backoff sleeps are recorded in `waits`, not waited. */
+export function loopbackClient(): { http: HttpClient; waits: number[] } {
+  const waits: number[] = [];
+  const http = createHttpClient({
+    allowOnly: ["127.0.0.1"],
+    transport: "dispatcher",
+    sleep: async (ms) => void waits.push(ms),
+    random: () => 0.5,
+  });
+  return { http, waits };
 }
