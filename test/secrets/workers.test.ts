@@ -39,4 +39,21 @@ describe("worker threads", () => {
     ]);
     expect(one.unscanned.map((u) => u.file)).toEqual(["pkg3/big.txt"]);
   });
+
+  it("scan files as they are listed (several batches, nested directories) and find what one thread finds", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 700; i++) files[`vendor/p${i % 7}/lib/d${i % 13}/m${i}.js`] = `module.exports = ${i};\n`;
+    files["vendor/p3/lib/d5/config.env"] = `NPM_TOKEN=${TOKEN}\n`;
+    files["top.env"] = `GITHUB_TOKEN=${TOKEN}\n`;
+    const dir = await tree(files);
+    const one = await built.scanPaths({ paths: [dir], cwd: dir, workers: 0 });
+    const three = await built.scanPaths({ paths: [dir], cwd: dir, workers: 3 });
+    await removeTree(dir);
+    expect({ ...three, stats: { ...three.stats, seconds: 0 } }).toEqual({
+      ...one,
+      stats: { ...one.stats, seconds: 0 },
+    });
+    expect(one.stats.files).toBe(702);
+    expect(one.findings.map((f) => f.file)).toEqual(["top.env", "vendor/p3/lib/d5/config.env"]);
+  });
 });

@@ -3,11 +3,18 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SecretsError } from "../errors.js";
-import type { FileTask } from "../walk/files.js";
-import type { ScanLimits } from "../walk/limits.js";
+import type { FileTask } from "../walk/list.js";
+import { claimFrom, sharedCursor } from "./claim.js";
 import { emptyPartial, mergePartial, type PartialResult } from "./collect.js";
+import type { ScanSettings } from "./scan.js";
 
-/** Messages from a worker. */
+/** Messages to a worker: its settings and shared memory, then the files as they are listed, then the end of the list. */
+export type WorkerRequest =
+  | { kind: "start"; settings: ScanSettings; cursor: Int32Array; bytes: BigInt64Array }
+  | { kind: "files"; tasks: FileTask[] }
+  | { kind: "end" };
+
+/** Messages from a worker: what it scanned, once every file is taken; or why it failed. */
 export type WorkerReply = { kind: "done"; result: PartialResult } | { kind: "error"; message: string };
 
 /** How many workers to start when asked for "as many as there are cores". */
@@ -15,120 +22,89 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** Scans a batch of files in this thread (scanTasks), counting bytes with `addBytes`. */
+/** Scans, in this thread, the files `next` hands out (scanClaimed), counting bytes with `addBytes`. */
 export type LocalScan = (
-  tasks: FileTask[],
-  settings: { limits: ScanLimits; decodeDepth: number },
+  next: () => FileTask | undefined,
+  settings: ScanSettings,
   addBytes: (n: number) => number,
 ) => Promise<PartialResult>;
 
-/** Worker threads started ahead of the file listing, so that they load while the directories are read. */
+/** Worker threads that scan files as they are listed, taking each from a shared cursor. */
 export interface ScanPool {
+  /** Hands listed files to the workers, which start on them at once. */
+  add(tasks: FileTask[]): void;
   /**
-   * Scans tasks on the pool's threads. Files are handed out in batches (the next to whichever
-   * worker is free) that shrink towards the end, so one large file does not hold up the rest; the
-   * byte budget is one shared counter.
+   * Ends the list; this thread then takes files from the same cursor as the workers (with
+   * `local`) until none is left, and the result of every thread is merged.
    */
-  run(
-    tasks: FileTask[],
-    settings: { limits: ScanLimits; decodeDepth: number },
-    local?: LocalScan,
-  ): Promise<PartialResult>;
+  finish(local: LocalScan): Promise<PartialResult>;
   /** Stops the threads. */
   close(): Promise<void>;
 }
 
+/** What became of one worker: its result, or the error that failed the scan. */
+type Outcome = { result: PartialResult } | { error: SecretsError };
+
+function workerFailed(message: string, cause?: unknown): SecretsError {
+  return new SecretsError("SECRETS_WORKER_FAILED", message, cause === undefined ? {} : { cause });
+}
+
+/** Settles with a worker's result, or its failure (an error message or event, or an exit before its result). */
+function outcomeOf(worker: Worker, onFailure: () => void): Promise<Outcome> {
+  return new Promise((settle) => {
+    const fail = (error: SecretsError): void => {
+      onFailure();
+      settle({ error });
+    };
+    worker.on("message", (reply: WorkerReply) => {
+      if (reply.kind === "done") settle({ result: reply.result });
+      else fail(workerFailed(`a scan worker failed: ${reply.message}`));
+    });
+    worker.on("error", (error) => fail(workerFailed(`a scan worker crashed: ${error.message}`, error)));
+    worker.on("exit", (code) => fail(workerFailed(`a scan worker stopped (exit code ${code}) before it was done`)));
+  });
+}
+
 /** Starts `count` scan workers; each builds its rule matcher as it starts. */
-export function startPool(count: number): ScanPool {
+export function startPool(count: number, settings: ScanSettings): ScanPool {
   const url = new URL("./worker.js", import.meta.url);
   if (url.protocol !== "file:" || !existsSync(fileURLToPath(url))) {
     throw new SecretsError(
       "SECRETS_WORKER_FAILED",
       `the scan worker ${url.pathname} is missing (running from sources?)`,
-      {
-        hint: "build the package (npm run build) or scan in one thread with --workers 0",
-      },
+      { hint: "build the package (npm run build) or scan in one thread with --workers 0" },
     );
   }
   // A worker holds one 4 MB text chunk at a time (buffers of nested zips live outside the heap):
   // capping the heap makes the garbage collector keep it small instead of growing with the input.
   const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
+  const cursor = sharedCursor();
+  const bytes = new BigInt64Array(new SharedArrayBuffer(8));
+  const addBytes = (n: number): number => Number(Atomics.add(bytes, 0, BigInt(n))) + n;
+  const tasks: FileTask[] = [];
+  let failed = false;
   const workers = Array.from({ length: count }, () => new Worker(url, { resourceLimits }));
-  // A worker that fails before it is given work (while the files are listed) fails the run.
-  const early: Error[] = [];
-  for (const worker of workers) worker.on("error", (error) => early.push(error));
+  const outcomes = workers.map((worker) => outcomeOf(worker, () => (failed = true)));
+  for (const worker of workers) worker.postMessage({ kind: "start", settings, cursor, bytes } satisfies WorkerRequest);
   return {
-    run: (tasks, settings, local) => {
-      const failed = early[0];
-      if (failed) {
-        const message = `a scan worker crashed: ${failed.message}`;
-        return Promise.reject(new SecretsError("SECRETS_WORKER_FAILED", message, { cause: failed }));
+    add: (batch) => {
+      for (const task of batch) tasks.push(task);
+      for (const worker of workers) worker.postMessage({ kind: "files", tasks: batch } satisfies WorkerRequest);
+    },
+    finish: async (local) => {
+      for (const worker of workers) worker.postMessage({ kind: "end" } satisfies WorkerRequest);
+      // This thread stops taking files once a worker has failed (the scan fails anyway).
+      const mine = await local(() => (failed ? undefined : claimFrom(cursor, tasks)), settings, addBytes);
+      const total = emptyPartial();
+      for (const outcome of await Promise.all(outcomes)) {
+        if ("error" in outcome) throw outcome.error;
+        mergePartial(total, outcome.result);
       }
-      return runTasks(workers, tasks, settings, local);
+      mergePartial(total, mine);
+      return total;
     },
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
-}
-
-async function runTasks(
-  workers: Worker[],
-  tasks: FileTask[],
-  settings: { limits: ScanLimits; decodeDepth: number },
-  local: LocalScan | undefined,
-): Promise<PartialResult> {
-  const shared = new BigInt64Array(new SharedArrayBuffer(8));
-  const total = emptyPartial();
-  const threads = workers.length + (local ? 1 : 0);
-  let next = 0;
-  let failed = false;
-  // Guided batches: up to `most` files while many are left (few messages), fewer towards the
-  // end, so that the threads finish together.
-  const take = (most: number): FileTask[] => {
-    const size = Math.min(most, Math.max(1, Math.floor((tasks.length - next) / (threads * 8))));
-    const batch = tasks.slice(next, next + size);
-    next += batch.length;
-    return batch;
-  };
-  const runOne = (worker: Worker): Promise<void> =>
-    new Promise((resolveRun, rejectRun) => {
-      const fail = (error: SecretsError): void => {
-        failed = true;
-        rejectRun(error);
-      };
-      // Two batches in flight per worker: the next is already queued when one is done, so the
-      // worker does not wait for the main thread between batches.
-      let inFlight = 0;
-      const send = (): void => {
-        while (inFlight < 2 && next < tasks.length) {
-          inFlight++;
-          worker.postMessage({ tasks: take(64), settings, shared });
-        }
-        if (inFlight === 0) resolveRun();
-      };
-      worker.on("message", (reply: WorkerReply) => {
-        if (reply.kind === "error") {
-          fail(new SecretsError("SECRETS_WORKER_FAILED", `a scan worker failed: ${reply.message}`));
-          return;
-        }
-        inFlight--;
-        mergePartial(total, reply.result);
-        send();
-      });
-      worker.on("error", (error) =>
-        fail(new SecretsError("SECRETS_WORKER_FAILED", `a scan worker crashed: ${error.message}`, { cause: error })),
-      );
-      send();
-    });
-  // This thread scans too, in small batches, and between them answers the workers.
-  const runLocal = async (scan: LocalScan): Promise<void> => {
-    const addBytes = (n: number): number => Number(Atomics.add(shared, 0, BigInt(n))) + n;
-    while (next < tasks.length && !failed) {
-      mergePartial(total, await scan(take(16), settings, addBytes));
-      await new Promise((resolveTurn) => setImmediate(resolveTurn));
-    }
-  };
-  await Promise.all([...workers.map(runOne), ...(local ? [runLocal(local)] : [])]);
-  return total;
 }

@@ -6,8 +6,9 @@ import { compareFindings, type ScanResult } from "../report/types.js";
 import { compiledBuiltinRules } from "../rules/compile.js";
 import { applySuppressions, compileAllowlist } from "../suppress/suppress.js";
 import type { WalkContext } from "../walk/context.js";
-import { type FileTask, listFiles, scanFile } from "../walk/files.js";
+import { scanFile } from "../walk/files.js";
 import type { ScanLimits, Unscanned } from "../walk/limits.js";
+import { type FileTask, listFiles, walkFiles } from "../walk/list.js";
 import { collectInto, emptyPartial, mergePartial, type PartialResult } from "./collect.js";
 
 /** Options of `scanPaths`. */
@@ -37,10 +38,16 @@ export function builtinMatcher(): Matcher {
   return matcher;
 }
 
-/** Scans the files of `tasks` in this thread into one partial result. */
-export async function scanTasks(
-  tasks: FileTask[],
-  settings: { limits: ScanLimits; decodeDepth: number },
+/** Scan settings every thread gets: the limits and the decoding depth. */
+export interface ScanSettings {
+  limits: ScanLimits;
+  decodeDepth: number;
+}
+
+/** Scans, in this thread, the files `next` hands out (until it hands out none) into one partial result. */
+export async function scanClaimed(
+  next: () => FileTask | undefined,
+  settings: ScanSettings,
   addBytes: (n: number) => number,
 ): Promise<PartialResult> {
   const partial = emptyPartial();
@@ -51,10 +58,10 @@ export async function scanTasks(
     report: collectInto(partial),
   };
   let turn = 0;
-  for (const task of tasks) {
+  for (let task = next(); task !== undefined; task = next()) {
     await scanFile(task, ctx);
-    // Small files are scanned synchronously: give the event loop a turn every few megabytes, so
-    // that the main thread, which scans too, hands out work to the workers without delay.
+    // Small files are scanned synchronously: give the event loop a turn every few megabytes (a
+    // worker takes in the files listed meanwhile, the main thread hears of a failed worker).
     if (partial.bytes - turn >= YIELD_BYTES) {
       turn = partial.bytes;
       await new Promise((resolveTurn) => setImmediate(resolveTurn));
@@ -87,26 +94,33 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const config = options.config ?? defaultSecretsConfig();
-  const settings = { limits: limitsFrom(config), decodeDepth: config["decode-depth"] };
+  const settings: ScanSettings = { limits: limitsFrom(config), decodeDepth: config["decode-depth"] };
   const workers = options.workers ?? 0;
-  // Workers start (and build their matchers) while the directories are listed; this thread scans
-  // alongside them (it has every module loaded already). A scan of single files runs in this thread.
-  const pool =
-    workers > 1 && (await anyDirectory(options.paths, options.cwd))
-      ? (await import("./pool.js")).startPool(workers - 1)
-      : undefined;
   const total = emptyPartial();
-  try {
-    const { tasks, unscanned } = await listFiles(options.paths, options.cwd);
-    total.unscanned.push(...unscanned);
-    if (pool && tasks.length > 1) {
-      mergePartial(total, await pool.run(tasks, settings, scanTasks));
-    } else {
-      let used = 0;
-      mergePartial(total, await scanTasks(tasks, settings, (n) => (used += n)));
+  if (workers > 1 && (await anyDirectory(options.paths, options.cwd))) {
+    // Workers start (and build their matchers) while the directories are listed, and scan the
+    // files as they are listed; this thread joins them once the listing is complete.
+    const pool = (await import("./pool.js")).startPool(workers - 1, settings);
+    try {
+      total.unscanned.push(...walkFiles(options.paths, options.cwd, (batch) => pool.add(batch)));
+      mergePartial(total, await pool.finish(scanClaimed));
+    } finally {
+      await pool.close();
     }
-  } finally {
-    await pool?.close();
+  } else {
+    // One thread (or single files): the files in order of name.
+    const { tasks, unscanned } = listFiles(options.paths, options.cwd);
+    total.unscanned.push(...unscanned);
+    let used = 0;
+    let index = 0;
+    mergePartial(
+      total,
+      await scanClaimed(
+        () => tasks[index++],
+        settings,
+        (n) => (used += n),
+      ),
+    );
   }
   const { findings, suppressed } = applySuppressions(
     total.candidates,

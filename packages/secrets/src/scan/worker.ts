@@ -1,36 +1,51 @@
 import { parentPort } from "node:worker_threads";
-import type { FileTask } from "../walk/files.js";
-import type { ScanLimits } from "../walk/limits.js";
-import type { WorkerReply } from "./pool.js";
-import { builtinMatcher, scanTasks } from "./scan.js";
+import type { FileTask } from "../walk/list.js";
+import { claimFrom } from "./claim.js";
+import { emptyPartial, mergePartial } from "./collect.js";
+import type { WorkerReply, WorkerRequest } from "./pool.js";
+import { builtinMatcher, scanClaimed } from "./scan.js";
 
-/** A batch of files to scan, with the settings and the shared byte counter. */
-interface WorkerRequest {
-  tasks: FileTask[];
-  settings: { limits: ScanLimits; decodeDepth: number };
-  shared: BigInt64Array;
-}
-
-// Built now, while the main thread lists the files, rather than on the first batch.
+// Built now, while the main thread lists the files, rather than on the first file.
 builtinMatcher();
 
-/** Scans one batch and replies with its result. */
-async function handle(request: WorkerRequest): Promise<void> {
-  const addBytes = (n: number): number => Number(Atomics.add(request.shared, 0, BigInt(n))) + n;
-  try {
-    const result = await scanTasks(request.tasks, request.settings, addBytes);
-    parentPort?.postMessage({ kind: "done", result } satisfies WorkerReply);
-  } catch (error) {
-    parentPort?.postMessage({
-      kind: "error",
-      message: error instanceof Error ? error.message : String(error),
-    } satisfies WorkerReply);
-  }
+/** The files listed so far, in the order the main thread lists them (the cursor indexes them). */
+const tasks: FileTask[] = [];
+let start: Extract<WorkerRequest, { kind: "start" }> | undefined;
+/** Whether the list is complete. */
+let ended = false;
+let scanning = false;
+let replied = false;
+const partial = emptyPartial();
+
+function reply(message: WorkerReply): void {
+  replied = true;
+  parentPort?.postMessage(message);
 }
 
-// Batches arrive ahead of time; they are scanned one after the other (a thread scans one file at a
-// time: small files share one read buffer).
-let queue: Promise<void> = Promise.resolve();
+/**
+ * Scans the files not yet taken, from the shared cursor, until none of those known is left; once
+ * the list is complete and every file is taken, replies with everything this thread scanned.
+ */
+async function scanAvailable(): Promise<void> {
+  if (start === undefined || scanning || replied) return;
+  const { cursor, bytes, settings } = start;
+  scanning = true;
+  try {
+    const addBytes = (n: number): number => Number(Atomics.add(bytes, 0, BigInt(n))) + n;
+    mergePartial(partial, await scanClaimed(() => claimFrom(cursor, tasks), settings, addBytes));
+    // The list may have grown or ended while this thread scanned (messages are taken in between files).
+    if (ended && Atomics.load(cursor, 0) >= tasks.length) reply({ kind: "done", result: partial });
+  } catch (error) {
+    reply({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    scanning = false;
+  }
+  if (!replied && Atomics.load(cursor, 0) < tasks.length) void scanAvailable();
+}
+
 parentPort?.on("message", (request: WorkerRequest) => {
-  queue = queue.then(() => handle(request));
+  if (request.kind === "start") start = request;
+  else if (request.kind === "files") for (const task of request.tasks) tasks.push(task);
+  else ended = true;
+  void scanAvailable();
 });
