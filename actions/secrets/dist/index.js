@@ -5923,7 +5923,7 @@ const MockPool = __nccwpck_require__(6480)
 const mockErrors = __nccwpck_require__(2673)
 const RetryHandler = __nccwpck_require__(4004)
 const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(1481)
-const DecoratorHandler = __nccwpck_require__(9151)
+const DecoratorHandler = __nccwpck_require__(1532)
 const RedirectHandler = __nccwpck_require__(7158)
 const createRedirectInterceptor = __nccwpck_require__(1576)
 
@@ -14644,7 +14644,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9151:
+/***/ 1532:
 /***/ ((module) => {
 
 
@@ -15384,7 +15384,7 @@ module.exports = RetryHandler
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(9151)
+const DecoratorHandler = __nccwpck_require__(1532)
 const { InvalidArgumentError, InformationalError } = __nccwpck_require__(3959)
 const maxInt = Math.pow(2, 31) - 1
 
@@ -15767,7 +15767,7 @@ module.exports = interceptorOpts => {
 
 const util = __nccwpck_require__(9500)
 const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(3959)
-const DecoratorHandler = __nccwpck_require__(9151)
+const DecoratorHandler = __nccwpck_require__(1532)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -35340,7 +35340,7 @@ function defaultCallback(err) {
 /***/ 3138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "49052eb4ad244f47ded6.js";
+module.exports = __nccwpck_require__.p + "e435ac78525e3b911f07.js";
 
 /***/ }),
 
@@ -44421,8 +44421,8 @@ function outcomeOf(worker, onFailure) {
         worker.on("exit", (code) => fail(workerFailed(`a scan worker stopped (exit code ${code}) before it was done`)));
     });
 }
-/** Starts `count` scan workers; each builds its rule matcher as it starts. */
-function startPool(count, settings) {
+/** Starts `count` scan workers; each builds its rule matcher from `rules()` as it starts. */
+function startPool(count, settings, rules) {
     const url = new URL(/* asset import */ __nccwpck_require__(3138), __nccwpck_require__.b);
     if (url.protocol !== "file:" || !(0,external_node_fs_.existsSync)((0,external_node_url_.fileURLToPath)(url))) {
         throw new errors/* SecretsError */.o("SECRETS_WORKER_FAILED", `the scan worker ${url.pathname} is missing (running from sources?)`, { hint: "build the package (npm run build) or scan in one thread with --workers 0" });
@@ -44437,8 +44437,10 @@ function startPool(count, settings) {
     let failed = false;
     const workers = Array.from({ length: count }, () => new external_node_worker_threads_.Worker(url, { resourceLimits }));
     const outcomes = workers.map((worker) => outcomeOf(worker, () => (failed = true)));
+    // The rules are read while the workers load.
+    const start = { kind: "start", settings, rules: rules(), cursor, bytes };
     for (const worker of workers)
-        worker.postMessage({ kind: "start", settings, cursor, bytes });
+        worker.postMessage(start);
     return {
         add: (batch) => {
             for (const task of batch)
@@ -44450,7 +44452,7 @@ function startPool(count, settings) {
             for (const worker of workers)
                 worker.postMessage({ kind: "end" });
             // This thread stops taking files once a worker has failed (the scan fails anyway).
-            const mine = await local(() => (failed ? undefined : claimFrom(cursor, tasks)), settings, addBytes);
+            const mine = await local(() => (failed ? undefined : claimFrom(cursor, tasks)), addBytes);
             const total = (0,collect/* emptyPartial */.pP)();
             for (const outcome of await Promise.all(outcomes)) {
                 if ("error" in outcome)
@@ -59481,6 +59483,48 @@ function sarifInputs(scan) {
     return { rules: [...rules.values()], results };
 }
 //# sourceMappingURL=sarif-input.js.map
+;// CONCATENATED MODULE: ../../packages/secrets/dist/rules/compile.js
+
+
+const MACROS = {
+    "{{b}}": "(?<![A-Za-z0-9])",
+    "{{e}}": "(?![A-Za-z0-9])",
+    "{{assign}}": "[\\w.-]{0,20}?[\\s'\"\\x60]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'\"\\s=]{0,5}",
+};
+/** Expands the `{{b}}`, `{{e}}` and `{{assign}}` macros of a rule regex. */
+function expandMacros(source) {
+    return source.replace(/\{\{(?:b|e|assign)\}\}/g, (m) => MACROS[m] ?? m);
+}
+/** Compiles one rule; throws a SecretsError naming the rule when its regex is invalid. */
+function compileRule(rule) {
+    let regex;
+    try {
+        regex = new RegExp(expandMacros(rule.regex), rule.before === undefined ? "dy" : "dg");
+    }
+    catch (error) {
+        throw new errors/* SecretsError */.o("SECRETS_BAD_RULES", `rule ${rule.id} has an invalid regex`, {
+            cause: error,
+            hint: "fix the regex in packages/secrets/src/rules/rules.json",
+        });
+    }
+    const window = rule.window ?? 320;
+    return {
+        id: rule.id,
+        description: rule.description,
+        severity: rule.severity,
+        keywords: rule.keywords.map((k) => k.toLowerCase()),
+        regex,
+        entropy: rule.entropy,
+        validator: rule.checksum ?? rule.validator,
+        anchored: rule.before === undefined,
+        needsLineStart: rule.validator === "generic" || /(?:^|[^\\[])\^/.test(rule.regex),
+        before: rule.before ?? 0,
+        after: window,
+        lead: rule.lead,
+        guard: rule.before === undefined ? compileGuard(regex.source) : undefined,
+    };
+}
+//# sourceMappingURL=compile.js.map
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/rules/rules.json
 const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key ID","severity":"critical","keywords":["akia","asia","abia","acca","a3t"],"regex":"{{b}}((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}){{e}}","entropy":3},{"id":"aws-secret-access-key","description":"AWS secret access key","severity":"critical","keywords":["aws"],"regex":"(?i:aws)[\\\\w.-]{0,20}(?i:secret)[\\\\w.-]{0,20}{{assign}}([A-Za-z0-9/+]{40}){{e}}","entropy":4},{"id":"aws-session-token","description":"AWS session token","severity":"critical","keywords":["session_token","sessiontoken"],"regex":"(?i:session[_-]?token){{assign}}((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]{100,1200}){{e}}"},{"id":"aws-bedrock-api-key","description":"Amazon Bedrock long-term API key","severity":"critical","keywords":["absk"],"regex":"{{b}}(ABSK[A-Za-z0-9+/]{109,269}={0,2}){{e}}"},{"id":"gcp-api-key","description":"Google Cloud / Firebase API key","severity":"high","keywords":["aiza"],"regex":"{{b}}(AIza[\\\\w-]{35}){{e}}","entropy":3},{"id":"gcp-service-account-key","description":"Google service account private key JSON","severity":"critical","keywords":["service_account"],"regex":"\\"type\\"\\\\s*:\\\\s*\\"service_account\\"[\\\\s\\\\S]{0,800}?\\"private_key_id\\"\\\\s*:\\\\s*\\"([a-f0-9]{40})\\"","before":16},{"id":"gcp-oauth-client-secret","description":"Google OAuth client secret","severity":"high","keywords":["gocspx"],"regex":"{{b}}(GOCSPX-[A-Za-z0-9_-]{28}){{e}}"},{"id":"azure-storage-account-key","description":"Azure storage account key in a connection string","severity":"critical","keywords":["accountkey"],"regex":"(?i:AccountKey)=([A-Za-z0-9+/]{86}==)","entropy":4},{"id":"azure-sas-token","description":"Azure shared access signature","severity":"high","keywords":["sig="],"regex":"[?&]sv=20\\\\d\\\\d-\\\\d\\\\d-\\\\d\\\\d&[^\\\\s\\"\']{0,200}?&sig=([A-Za-z0-9%+/]{30,100}={0,2}|[A-Za-z0-9%]{40,120})","before":400},{"id":"azure-ad-client-secret","description":"Azure AD (Entra ID) client secret","severity":"critical","keywords":["q~"],"regex":"(?:^|[\\\\\\\\\'\\"\\\\x60\\\\s>=:(,)])([a-zA-Z0-9_~.]{3}\\\\dQ~[a-zA-Z0-9_~.-]{31,34}){{e}}","entropy":3,"before":8},{"id":"azure-devops-pat","description":"Azure DevOps personal access token","severity":"high","keywords":["azure","devops","ado"],"regex":"(?i:azure|devops|ado)[\\\\w.-]{0,20}(?i:pat|token){{assign}}([a-z2-7]{52}|[A-Za-z0-9]{84}){{e}}","entropy":3.5},{"id":"alibaba-access-key-id","description":"Alibaba Cloud AccessKey ID","severity":"high","keywords":["ltai"],"regex":"{{b}}(LTAI[a-zA-Z0-9]{20}){{e}}","entropy":3},{"id":"alibaba-secret-key","description":"Alibaba Cloud AccessKey secret","severity":"high","keywords":["alibaba"],"regex":"(?i:alibaba)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{30}){{e}}","entropy":3.5},{"id":"digitalocean-pat","description":"DigitalOcean personal access token","severity":"high","keywords":["dop_v1_"],"regex":"{{b}}(dop_v1_[a-f0-9]{64}){{e}}"},{"id":"digitalocean-oauth-token","description":"DigitalOcean OAuth token","severity":"high","keywords":["doo_v1_"],"regex":"{{b}}(doo_v1_[a-f0-9]{64}){{e}}"},{"id":"digitalocean-refresh-token","description":"DigitalOcean OAuth refresh token","severity":"high","keywords":["dor_v1_"],"regex":"{{b}}(dor_v1_[a-f0-9]{64}){{e}}"},{"id":"heroku-api-key","description":"Heroku API key","severity":"high","keywords":["heroku"],"regex":"(?i:heroku)[\\\\w.-]{0,20}{{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"heroku-api-key-v2","description":"Heroku API key (HRKU- format)","severity":"high","keywords":["hrku-"],"regex":"{{b}}(HRKU-AA[0-9a-zA-Z_-]{58}){{e}}"},{"id":"cloudflare-api-key","description":"Cloudflare API token","severity":"high","keywords":["cloudflare"],"regex":"(?i:cloudflare)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9_-]{40}){{e}}","entropy":3.5},{"id":"cloudflare-global-api-key","description":"Cloudflare global API key","severity":"high","keywords":["cloudflare"],"regex":"(?i:cloudflare)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{37}){{e}}","entropy":3},{"id":"cloudflare-origin-ca-key","description":"Cloudflare Origin CA key","severity":"high","keywords":["v1.0-"],"regex":"{{b}}(v1\\\\.0-[a-f0-9]{24}-[a-f0-9]{146}){{e}}"},{"id":"fastly-api-token","description":"Fastly API token","severity":"high","keywords":["fastly"],"regex":"(?i:fastly)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9_-]{32}){{e}}","entropy":3.5},{"id":"ibm-cloud-api-key","description":"IBM Cloud API key","severity":"high","keywords":["ibm"],"regex":"(?i:ibm)[\\\\w.-]{0,20}(?i:api[_-]?key|apikey){{assign}}([a-zA-Z0-9_-]{44}){{e}}","entropy":3.5},{"id":"linode-token","description":"Linode (Akamai) personal access token","severity":"high","keywords":["linode"],"regex":"(?i:linode)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{64}){{e}}","entropy":3},{"id":"scaleway-secret-key","description":"Scaleway secret key","severity":"high","keywords":["scw"],"regex":"(?i:scw|scaleway)[\\\\w.-]{0,20}(?i:secret)[\\\\w.-]{0,20}{{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"yandex-api-key","description":"Yandex Cloud API key","severity":"high","keywords":["aqvn"],"regex":"{{b}}(AQVN[A-Za-z0-9_-]{35,38}){{e}}"},{"id":"yandex-aws-access-token","description":"Yandex Cloud static access key","severity":"medium","keywords":["yandex"],"regex":"(?i:yandex)[\\\\w.-]{0,20}{{assign}}(YC[a-zA-Z0-9_-]{38})(?![A-Za-z0-9+/=])","entropy":4},{"id":"yandex-access-token","description":"Yandex OAuth access token","severity":"high","keywords":["t1."],"regex":"{{b}}(t1\\\\.[A-Z0-9a-z_-]+=*\\\\.[A-Z0-9a-z_-]{86}=*){{e}}"},{"id":"tencent-secret-id","description":"Tencent Cloud SecretId","severity":"high","keywords":["akid"],"regex":"{{b}}(AKID[A-Za-z0-9]{32}){{e}}","entropy":3.5},{"id":"oci-api-key-fingerprint","description":"Oracle Cloud private key passphrase","severity":"medium","keywords":["oci"],"regex":"(?i:oci)[\\\\w.-]{0,20}(?i:pass[_-]?phrase){{assign}}([^\\\\s\'\\"]{12,64}){{e}}","entropy":3.5},{"id":"vercel-token","description":"Vercel access token","severity":"high","keywords":["vercel"],"regex":"(?i:vercel)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{24}){{e}}","entropy":3.5},{"id":"netlify-access-token","description":"Netlify access token","severity":"high","keywords":["netlify","nfp_"],"regex":"(?:(?i:netlify)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9=_-]{40,46})|{{b}}(nfp_[a-zA-Z0-9]{36})){{e}}","entropy":3.5},{"id":"flyio-access-token","description":"Fly.io access token","severity":"high","keywords":["fo1_","fm1","fm2_"],"regex":"{{b}}((?:fo1_[\\\\w-]{43}|fm1[ar]_[a-zA-Z0-9+/]{100,}={0,3}|fm2_[a-zA-Z0-9+/]{100,}={0,3})){{e}}"},{"id":"render-api-key","description":"Render API key","severity":"high","keywords":["rnd_"],"regex":"{{b}}(rnd_[a-zA-Z0-9]{32}){{e}}","entropy":3.5},{"id":"railway-api-token","description":"Railway API token","severity":"high","keywords":["railway"],"regex":"(?i:railway)[\\\\w.-]{0,20}{{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"supabase-service-key","description":"Supabase secret key","severity":"critical","keywords":["sb_secret_"],"regex":"{{b}}(sb_secret_[a-zA-Z0-9_-]{31}){{e}}"},{"id":"openshift-user-token","description":"OpenShift user token","severity":"high","keywords":["sha256~"],"regex":"{{b}}(sha256~[\\\\w-]{43}){{e}}","entropy":3.5},{"id":"kubernetes-secret-data","description":"Kubernetes service account token","severity":"high","keywords":["kubernetes","k8s"],"regex":"(?i:k8s|kubernetes)[\\\\w.-]{0,20}(?i:token){{assign}}(eyJ[A-Za-z0-9_-]{20,}\\\\.eyJ[A-Za-z0-9_-]{20,}\\\\.[A-Za-z0-9_-]{20,}){{e}}"},{"id":"databricks-api-token","description":"Databricks API token","severity":"high","keywords":["dapi"],"regex":"{{b}}(dapi[a-f0-9]{32}(?:-\\\\d)?){{e}}","entropy":3},{"id":"snowflake-password","description":"Snowflake password","severity":"high","keywords":["snowflake"],"regex":"(?i:snowflake)[\\\\w.-]{0,20}(?i:password|pwd){{assign}}([^\\\\s\'\\"]{10,64}){{e}}","entropy":3.5},{"id":"planetscale-password","description":"PlanetScale password","severity":"high","keywords":["pscale_pw_"],"regex":"{{b}}(pscale_pw_[\\\\w.-]{32,64}){{e}}","entropy":3},{"id":"planetscale-api-token","description":"PlanetScale API token","severity":"high","keywords":["pscale_tkn_"],"regex":"{{b}}(pscale_tkn_[\\\\w.-]{32,64}){{e}}","entropy":3},{"id":"planetscale-oauth-token","description":"PlanetScale OAuth token","severity":"high","keywords":["pscale_oauth_"],"regex":"{{b}}(pscale_oauth_[\\\\w.-]{32,64}){{e}}","entropy":3},{"id":"mongodb-atlas-api-key","description":"MongoDB Atlas private API key","severity":"high","keywords":["atlas"],"regex":"(?i:atlas)[\\\\w.-]{0,20}(?i:private)[\\\\w.-]{0,20}{{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"clickhouse-cloud-api-secret","description":"ClickHouse Cloud API secret key","severity":"high","keywords":["4b1d"],"regex":"{{b}}(4b1d[A-Za-z0-9]{38}){{e}}","entropy":3},{"id":"redis-cloud-key","description":"Redis Cloud API key","severity":"high","keywords":["redis"],"regex":"(?i:redis)[\\\\w.-]{0,20}(?i:api|secret)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{50,51}){{e}}","entropy":3.5},{"id":"pinecone-api-key","description":"Pinecone API key","severity":"high","keywords":["pcsk_"],"regex":"{{b}}(pcsk_[a-zA-Z0-9]{5,6}_[a-zA-Z0-9]{60,70}){{e}}"},{"id":"hashicorp-tf-api-token","description":"Terraform Cloud / HCP API token","severity":"high","keywords":["atlasv1"],"regex":"{{b}}([a-zA-Z0-9]{14}\\\\.(?:atlasv1)\\\\.[a-zA-Z0-9_=-]{60,70}){{e}}","before":20},{"id":"hashicorp-tf-password","description":"Terraform password variable","severity":"medium","keywords":["administrator_login_password","password"],"regex":"(?i:administrator_login_password|admin_password|root_password)\\\\s*=\\\\s*\\"([^\\"\\\\s$]{8,64})\\"","entropy":3.5},{"id":"vault-service-token","description":"HashiCorp Vault service token","severity":"high","keywords":["hvs."],"regex":"{{b}}(hvs\\\\.[\\\\w-]{90,120}){{e}}","entropy":3.5},{"id":"vault-batch-token","description":"HashiCorp Vault batch token","severity":"high","keywords":["hvb."],"regex":"{{b}}(hvb\\\\.[\\\\w-]{138,300}){{e}}","entropy":3.5},{"id":"hcp-client-secret","description":"HashiCorp Cloud Platform client secret","severity":"high","keywords":["hcp"],"regex":"(?i:hcp)[\\\\w.-]{0,20}(?i:client[_-]?secret){{assign}}([A-Za-z0-9_-]{64}){{e}}","entropy":3.5},{"id":"pulumi-api-token","description":"Pulumi access token","severity":"high","keywords":["pul-"],"regex":"{{b}}(pul-[a-f0-9]{40}){{e}}","entropy":3},{"id":"doppler-api-token","description":"Doppler service token","severity":"high","keywords":["dp.pt.","dp.st.","dp.ct.","dp.scim.","dp.audit."],"regex":"{{b}}(dp\\\\.(?:pt|st|ct|sa|scim|audit)\\\\.[a-zA-Z0-9]{40,44}){{e}}","entropy":3.5},{"id":"infracost-api-token","description":"Infracost API token","severity":"medium","keywords":["ico-"],"regex":"{{b}}(ico-[a-zA-Z0-9]{32}){{e}}","entropy":3.5},{"id":"octopus-deploy-api-key","description":"Octopus Deploy API key","severity":"high","keywords":["api-"],"regex":"{{b}}(API-[A-Z0-9]{26}){{e}}","entropy":3.5},{"id":"harness-api-key","description":"Harness personal access token","severity":"high","keywords":["pat.","sat."],"regex":"{{b}}((?:pat|sat)\\\\.[a-zA-Z0-9_-]{22}\\\\.[a-zA-Z0-9]{24}\\\\.[a-zA-Z0-9]{20}){{e}}"},{"id":"prefect-api-token","description":"Prefect API token","severity":"high","keywords":["pnu_"],"regex":"{{b}}(pnu_[a-zA-Z0-9]{36}){{e}}","entropy":3.5},{"id":"defined-networking-api-token","description":"Defined Networking API token","severity":"high","keywords":["dnkey"],"regex":"{{b}}(dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52}){{e}}"},{"id":"openshift-pull-secret","description":"Red Hat registry token","severity":"high","keywords":["registry.redhat.io"],"regex":"registry\\\\.redhat\\\\.io[\\"\']?\\\\s*:\\\\s*\\\\{\\\\s*[\\"\']auth[\\"\']\\\\s*:\\\\s*[\\"\']([A-Za-z0-9+/]{100,}={0,2})"},{"id":"github-pat","description":"GitHub personal access token (classic)","severity":"critical","keywords":["ghp_"],"regex":"{{b}}(ghp_[A-Za-z0-9]{36}){{e}}","checksum":"github"},{"id":"github-oauth","description":"GitHub OAuth access token","severity":"critical","keywords":["gho_"],"regex":"{{b}}(gho_[A-Za-z0-9]{36}){{e}}","checksum":"github"},{"id":"github-user-to-server-token","description":"GitHub App user-to-server token","severity":"critical","keywords":["ghu_"],"regex":"{{b}}(ghu_[A-Za-z0-9]{36}){{e}}","checksum":"github"},{"id":"github-app-token","description":"GitHub App installation token","severity":"critical","keywords":["ghs_"],"regex":"{{b}}(ghs_[A-Za-z0-9]{36}){{e}}","checksum":"github"},{"id":"github-refresh-token","description":"GitHub refresh token","severity":"critical","keywords":["ghr_"],"regex":"{{b}}(ghr_[A-Za-z0-9]{36,76}){{e}}","checksum":"github"},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"critical","keywords":["github_pat_"],"regex":"{{b}}(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}){{e}}","entropy":3.5},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"critical","keywords":["glpat-"],"regex":"{{b}}(glpat-[\\\\w-]{20}(?:[\\\\w-]{7,31}\\\\.[0-9a-z]{2}\\\\.[a-z0-9]{9})?){{e}}","entropy":3},{"id":"gitlab-ptt","description":"GitLab pipeline trigger token","severity":"high","keywords":["glptt-"],"regex":"{{b}}(glptt-[0-9a-f]{40}){{e}}","entropy":3},{"id":"gitlab-rrt","description":"GitLab runner registration token","severity":"high","keywords":["gr1348941"],"regex":"{{b}}(GR1348941[\\\\w-]{20}){{e}}","entropy":3},{"id":"gitlab-runner-auth-token","description":"GitLab runner authentication token","severity":"high","keywords":["glrt-"],"regex":"{{b}}(glrt-[0-9a-zA-Z_-]{20,40}){{e}}","entropy":3},{"id":"gitlab-deploy-token","description":"GitLab deploy token","severity":"high","keywords":["gldt-"],"regex":"{{b}}(gldt-[0-9a-zA-Z_-]{20}){{e}}","entropy":3},{"id":"gitlab-cicd-job-token","description":"GitLab CI/CD job token","severity":"high","keywords":["glcbt-"],"regex":"{{b}}(glcbt-[0-9a-zA-Z]{1,5}_[0-9a-zA-Z_-]{20}){{e}}","entropy":3},{"id":"gitlab-feature-flag-client-token","description":"GitLab feature flag client token","severity":"medium","keywords":["glffct-"],"regex":"{{b}}(glffct-[0-9a-zA-Z_-]{20}){{e}}","entropy":3},{"id":"gitlab-feed-token","description":"GitLab feed token","severity":"medium","keywords":["glft-"],"regex":"{{b}}(glft-[0-9a-zA-Z_-]{20}){{e}}","entropy":3},{"id":"gitlab-incoming-mail-token","description":"GitLab incoming mail token","severity":"medium","keywords":["glimt-"],"regex":"{{b}}(glimt-[0-9a-zA-Z_-]{25}){{e}}","entropy":3},{"id":"gitlab-kubernetes-agent-token","description":"GitLab Kubernetes agent token","severity":"high","keywords":["glagent-"],"regex":"{{b}}(glagent-[0-9a-zA-Z_-]{50}){{e}}","entropy":3},{"id":"gitlab-oauth-app-secret","description":"GitLab OAuth application secret","severity":"high","keywords":["gloas-"],"regex":"{{b}}(gloas-[0-9a-zA-Z_-]{64}){{e}}","entropy":3},{"id":"gitlab-scim-token","description":"GitLab SCIM token","severity":"high","keywords":["glsoat-"],"regex":"{{b}}(glsoat-[0-9a-zA-Z_-]{20}){{e}}","entropy":3},{"id":"gitlab-session-cookie","description":"GitLab session cookie","severity":"high","keywords":["_gitlab_session="],"regex":"_gitlab_session=([0-9a-z]{32})","entropy":3},{"id":"gitlab-runner-token-legacy","description":"GitLab runner token (legacy)","severity":"high","keywords":["glrtr-"],"regex":"{{b}}(glrtr-[0-9a-zA-Z_-]{20}){{e}}","entropy":3},{"id":"bitbucket-client-id","description":"Bitbucket client secret","severity":"high","keywords":["bitbucket"],"regex":"(?i:bitbucket)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-zA-Z0-9=_-]{64}){{e}}","entropy":3.5},{"id":"bitbucket-app-password","description":"Bitbucket app password / API token","severity":"high","keywords":["atbb","atatt"],"regex":"(?<![A-Za-z0-9+/])((?:ATBB|ATATT)[a-zA-Z0-9_=-]{28,200})(?![A-Za-z0-9+/])","entropy":3.5},{"id":"atlassian-api-token","description":"Atlassian API token","severity":"high","keywords":["atlassian","confluence","jira"],"regex":"(?i:atlassian|confluence|jira)[\\\\w.-]{0,20}(?i:token|key|secret){{assign}}([a-zA-Z0-9]{24}){{e}}","entropy":3.5},{"id":"sourcegraph-access-token","description":"Sourcegraph access token","severity":"high","keywords":["sgp_"],"regex":"{{b}}(sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}){{e}}","entropy":3},{"id":"gitea-access-token","description":"Gitea access token","severity":"high","keywords":["gitea"],"regex":"(?i:gitea)[\\\\w.-]{0,20}(?i:token){{assign}}([a-f0-9]{40}){{e}}","entropy":3},{"id":"gitter-access-token","description":"Gitter access token","severity":"medium","keywords":["gitter"],"regex":"(?i:gitter)[\\\\w.-]{0,20}{{assign}}([a-z0-9_-]{40}){{e}}","entropy":3.5},{"id":"npm-access-token","description":"npm access token","severity":"critical","keywords":["npm_"],"regex":"{{b}}(npm_[A-Za-z0-9]{36}){{e}}","checksum":"npm"},{"id":"npmrc-auth-token","description":"Registry auth token in .npmrc","severity":"critical","keywords":["_authtoken","_auth","_password"],"regex":"(?:^|\\\\s|:)(?:_authToken|_auth|_password)\\\\s*=\\\\s*([^\\\\s$\\"\'{]{16,})","entropy":3,"before":2},{"id":"pypi-upload-token","description":"PyPI upload token","severity":"critical","keywords":["pypi-ageichlwas5vcmc"],"regex":"{{b}}(pypi-AgEIcHlwaS5vcmc[\\\\w-]{50,1000}){{e}}"},{"id":"pypi-test-upload-token","description":"TestPyPI upload token","severity":"high","keywords":["pypi-agendgvzdc5wexbplm9yzw"],"regex":"{{b}}(pypi-AgENdGVzdC5weXBpLm9yZw[\\\\w-]{50,1000}){{e}}"},{"id":"rubygems-api-token","description":"RubyGems API token","severity":"critical","keywords":["rubygems_"],"regex":"{{b}}(rubygems_[a-f0-9]{48}){{e}}","entropy":3},{"id":"clojars-api-token","description":"Clojars deploy token","severity":"high","keywords":["clojars_"],"regex":"{{b}}(CLOJARS_[a-z0-9]{60}){{e}}","entropy":3},{"id":"nuget-api-key","description":"NuGet API key","severity":"critical","keywords":["oy2"],"regex":"{{b}}(oy2[a-z0-9]{43}){{e}}","entropy":3.5},{"id":"nuget-config-password","description":"Password in a NuGet.config","severity":"high","keywords":["cleartextpassword"],"regex":"<add\\\\s+key=[\\"\'](?i:ClearTextPassword)[\\"\']\\\\s+value=[\\"\']([^\\"\'\\\\s]{8,})[\\"\']","entropy":3,"before":40},{"id":"docker-hub-pat","description":"Docker Hub personal access token","severity":"critical","keywords":["dckr_pat_","dckr_oat_"],"regex":"{{b}}(dckr_(?:pat|oat)_[a-zA-Z0-9_-]{27,32}){{e}}","entropy":3},{"id":"docker-config-auth","description":"Registry credentials in a Docker config.json","severity":"high","keywords":["\\"auth\\""],"regex":"\\"auths\\"\\\\s*:[\\\\s\\\\S]{0,400}?\\"auth\\"\\\\s*:\\\\s*\\"([A-Za-z0-9+/]{12,}={0,2})\\"","entropy":3,"before":400},{"id":"jfrog-api-key","description":"JFrog Artifactory API key","severity":"high","keywords":["akcp"],"regex":"{{b}}(AKCp[A-Za-z0-9]{69}){{e}}","entropy":3.5},{"id":"jfrog-reference-token","description":"JFrog reference token","severity":"high","keywords":["cmvmdg"],"regex":"{{b}}(cmVmdGtu[A-Za-z0-9]{56}){{e}}","entropy":3.5},{"id":"jfrog-identity-token","description":"JFrog identity token","severity":"high","keywords":["jfrog","artifactory"],"regex":"(?i:jfrog|artifactory)[\\\\w.-]{0,20}(?i:token|key|password){{assign}}([a-z0-9]{64}){{e}}","entropy":3.5},{"id":"sonatype-nexus-password","description":"Nexus repository password","severity":"medium","keywords":["nexus"],"regex":"(?i:nexus)[\\\\w.-]{0,20}(?i:password|pass|token){{assign}}([^\\\\s\'\\"]{12,64}){{e}}","entropy":3.5},{"id":"maven-settings-password","description":"Password in Maven settings.xml","severity":"high","keywords":["<server>"],"regex":"<server>[\\\\s\\\\S]{0,300}?<password>([^<$\\\\s{]{8,128})</password>","entropy":3},{"id":"gradle-properties-password","description":"Signing or publishing password in gradle.properties","severity":"high","keywords":["signing.password","ossrhpassword","mavencentralpassword","sonatypepassword"],"regex":"(?:signing\\\\.password|ossrhPassword|mavenCentralPassword|sonatypePassword)\\\\s*=\\\\s*([^\\\\s]{8,128})","entropy":3},{"id":"hex-api-key","description":"Hex.pm API key","severity":"high","keywords":["hex_api","hex-api","hexpm"],"regex":"(?i:hex[_-]?api[_-]?key|hexpm[\\\\w.-]{0,20}key){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"cargo-registry-token","description":"Cargo registry token","severity":"high","keywords":["cio"],"regex":"{{b}}(cio[a-zA-Z0-9]{32}){{e}}","entropy":3.5},{"id":"packagist-token","description":"Private Packagist token","severity":"high","keywords":["packagist_"],"regex":"{{b}}(packagist_[ou][ru]t_[a-f0-9]{68}){{e}}","entropy":3},{"id":"circleci-token","description":"CircleCI personal API token","severity":"high","keywords":["circle"],"regex":"(?i:circle)[\\\\w.-]{0,20}(?i:token){{assign}}((?:CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})|[a-f0-9]{40}){{e}}","entropy":3},{"id":"travisci-access-token","description":"Travis CI access token","severity":"high","keywords":["travis"],"regex":"(?i:travis)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{22}){{e}}","entropy":3.5},{"id":"droneci-access-token","description":"Drone CI access token","severity":"high","keywords":["droneci","drone"],"regex":"(?i:drone)[\\\\w.-]{0,20}(?i:token){{assign}}([a-z0-9]{32}){{e}}","entropy":3.5},{"id":"codecov-access-token","description":"Codecov access token","severity":"medium","keywords":["codecov"],"regex":"(?i:codecov)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}","entropy":3},{"id":"buildkite-agent-token","description":"Buildkite agent or API token","severity":"high","keywords":["bkua_","bkat_"],"regex":"{{b}}((?:bkua|bkat)_[a-f0-9]{40}){{e}}","entropy":3},{"id":"sonar-api-token","description":"SonarQube / SonarCloud token","severity":"high","keywords":["sonar","squ_","sqp_","sqa_"],"regex":"(?:{{b}}((?:squ|sqp|sqa)_[a-f0-9]{40})|(?i:sonar)[\\\\w.-]{0,20}(?i:token|login){{assign}}([a-f0-9]{40})){{e}}","entropy":3},{"id":"snyk-api-token","description":"Snyk API token","severity":"high","keywords":["snyk"],"regex":"(?i:snyk)[\\\\w.-]{0,20}(?i:token|key){{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"teamcity-token","description":"TeamCity access token","severity":"high","keywords":["eyj0exaioiaivenwmij9"],"regex":"{{b}}(eyJ0eXAiOiAiVENWMiJ9\\\\.[A-Za-z0-9_-]{36}\\\\.[A-Za-z0-9_-]{48}){{e}}"},{"id":"jenkins-api-token","description":"Jenkins API token","severity":"high","keywords":["jenkins"],"regex":"(?i:jenkins)[\\\\w.-]{0,20}(?i:token){{assign}}(11[a-f0-9]{32}){{e}}","entropy":3},{"id":"bitrise-token","description":"Bitrise personal access token","severity":"high","keywords":["bitrise"],"regex":"(?i:bitrise)[\\\\w.-]{0,20}(?i:token){{assign}}([A-Za-z0-9_-]{86}){{e}}","entropy":3.5},{"id":"expo-access-token","description":"Expo access token","severity":"high","keywords":["expo"],"regex":"(?i:expo)[\\\\w.-]{0,20}(?i:token){{assign}}([A-Za-z0-9_-]{40}){{e}}","entropy":3.5},{"id":"codacy-api-token","description":"Codacy API token","severity":"medium","keywords":["codacy"],"regex":"(?i:codacy)[\\\\w.-]{0,20}(?i:token){{assign}}([A-Za-z0-9]{20}){{e}}","entropy":3.5},{"id":"coveralls-repo-token","description":"Coveralls repo token","severity":"medium","keywords":["coveralls"],"regex":"(?i:coveralls)[\\\\w.-]{0,20}(?i:token){{assign}}([A-Za-z0-9]{32,37}){{e}}","entropy":3.5},{"id":"appveyor-token","description":"AppVeyor API token","severity":"medium","keywords":["appveyor"],"regex":"(?i:appveyor)[\\\\w.-]{0,20}(?i:token){{assign}}(v2\\\\.[a-z0-9]{20}|[a-z0-9]{20}){{e}}","entropy":3.5},{"id":"semaphore-api-token","description":"Semaphore CI API token","severity":"medium","keywords":["semaphore"],"regex":"(?i:semaphore)[\\\\w.-]{0,20}(?i:token){{assign}}([a-zA-Z0-9]{20}){{e}}","entropy":3.5},{"id":"github-actions-runner-token","description":"GitHub Actions runner registration token","severity":"high","keywords":["runner"],"regex":"(?i:runner)[\\\\w.-]{0,20}(?i:token){{assign}}(A[A-Z0-9]{28}){{e}}","entropy":3.5},{"id":"slack-bot-token","description":"Slack bot token","severity":"critical","keywords":["xoxb-"],"regex":"{{b}}(xoxb-[0-9]{10,13}-[0-9]{10,13}[a-zA-Z0-9-]{0,30}){{e}}","entropy":3},{"id":"slack-user-token","description":"Slack user token","severity":"critical","keywords":["xoxp-","xoxe-"],"regex":"{{b}}(xox[pe](?:-[0-9]{10,13}){3}-[a-zA-Z0-9-]{28,34}){{e}}","entropy":3},{"id":"slack-app-token","description":"Slack app-level token","severity":"high","keywords":["xapp-"],"regex":"{{b}}(xapp-\\\\d-[A-Z0-9]+-\\\\d+-[a-z0-9]+){{e}}","entropy":3},{"id":"slack-config-access-token","description":"Slack configuration access token","severity":"high","keywords":["xoxe.xox"],"regex":"{{b}}(xoxe\\\\.xox[bp]-\\\\d-[A-Z0-9]{163,166}){{e}}","entropy":3},{"id":"slack-config-refresh-token","description":"Slack configuration refresh token","severity":"high","keywords":["xoxe-"],"regex":"{{b}}(xoxe-\\\\d-[A-Z0-9]{146}){{e}}","entropy":3},{"id":"slack-legacy-token","description":"Slack legacy token","severity":"high","keywords":["xoxo-","xoxs-","xoxa-","xoxr-"],"regex":"{{b}}(xox[osar]-(?:\\\\d+-){0,2}[0-9a-zA-Z]{8,48}){{e}}","entropy":3},{"id":"slack-legacy-workspace-token","description":"Slack legacy workspace token","severity":"high","keywords":["xoxa-2","xoxr-"],"regex":"{{b}}(xox[ar]-(?:\\\\d-)?[0-9a-zA-Z]{8,48}){{e}}","entropy":3},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"high","keywords":["hooks.slack.com"],"regex":"(hooks\\\\.slack\\\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})"},{"id":"discord-webhook-url","description":"Discord webhook URL","severity":"high","keywords":["discord"],"regex":"(discord(?:app)?\\\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80})"},{"id":"discord-bot-token","description":"Discord bot token","severity":"high","keywords":["discord"],"regex":"(?i:discord)[\\\\w.-]{0,20}(?i:token){{assign}}([MN][A-Za-z0-9_-]{23,25}\\\\.[A-Za-z0-9_-]{6}\\\\.[A-Za-z0-9_-]{27,38}){{e}}"},{"id":"discord-client-secret","description":"Discord client secret","severity":"high","keywords":["discord"],"regex":"(?i:discord)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-zA-Z0-9=_-]{32}){{e}}","entropy":3.5},{"id":"telegram-bot-token","description":"Telegram bot API token","severity":"high","keywords":["telegram","bot_token","bot-token","bottoken","tg_bot","tg_token"],"regex":"(?:(?i:telegram|bot[_-]?token|tg[_-]?(?:bot|token))[\\\\w.-]{0,20}{{assign}}|api\\\\.telegram\\\\.org/bot)([0-9]{5,16}:A[a-zA-Z0-9_-]{34}){{e}}"},{"id":"microsoft-teams-webhook","description":"Microsoft Teams incoming webhook","severity":"high","keywords":["webhook.office.com"],"regex":"(https://[a-z0-9]+\\\\.webhook\\\\.office\\\\.com/webhookb2/[a-z0-9-]{36}@[a-z0-9-]{36}/IncomingWebhook/[a-z0-9]{32}/[a-z0-9-]{36})","before":40},{"id":"mattermost-access-token","description":"Mattermost access token","severity":"medium","keywords":["mattermost"],"regex":"(?i:mattermost)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{26}){{e}}","entropy":3.5},{"id":"zulip-api-key","description":"Zulip API key","severity":"medium","keywords":["zulip"],"regex":"(?i:zulip)[\\\\w.-]{0,20}(?i:key){{assign}}([A-Za-z0-9]{32}){{e}}","entropy":3.5},{"id":"gitter-webhook","description":"Rocket.Chat personal access token","severity":"medium","keywords":["rocketchat","rocket_chat"],"regex":"(?i:rocket[_.-]?chat)[\\\\w.-]{0,20}(?i:token){{assign}}([A-Za-z0-9_-]{43}){{e}}","entropy":3.5},{"id":"intercom-api-key","description":"Intercom access token","severity":"high","keywords":["intercom"],"regex":"(?i:intercom)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9=_-]{60}){{e}}","entropy":3.5},{"id":"zendesk-secret-key","description":"Zendesk API token","severity":"high","keywords":["zendesk"],"regex":"(?i:zendesk)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{40}){{e}}","entropy":3.5},{"id":"freshdesk-api-key","description":"Freshdesk API key","severity":"medium","keywords":["freshdesk"],"regex":"(?i:freshdesk)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{20}){{e}}","entropy":3.5},{"id":"linear-api-key","description":"Linear API key","severity":"high","keywords":["lin_api_"],"regex":"{{b}}(lin_api_[a-zA-Z0-9]{40}){{e}}","entropy":3.5},{"id":"linear-client-secret","description":"Linear OAuth client secret","severity":"high","keywords":["linear"],"regex":"(?i:linear)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"asana-client-secret","description":"Asana client secret","severity":"high","keywords":["asana"],"regex":"(?i:asana)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-z0-9]{32}){{e}}","entropy":3.5},{"id":"asana-pat","description":"Asana personal access token","severity":"high","keywords":["asana"],"regex":"(?i:asana)[\\\\w.-]{0,20}(?i:token|pat){{assign}}([0-9]/[0-9]{16}(?:/[0-9]{16})?:[a-f0-9]{32}){{e}}"},{"id":"notion-api-token","description":"Notion integration token","severity":"high","keywords":["ntn_","secret_"],"regex":"{{b}}(ntn_[0-9]{11}[A-Za-z0-9]{32}[A-Za-z0-9]{3}|secret_[A-Za-z0-9]{43}){{e}}","entropy":3.5},{"id":"airtable-api-key","description":"Airtable API key / personal access token","severity":"high","keywords":["airtable","pat"],"regex":"(?:(?i:airtable)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{17})|{{b}}(pat[A-Za-z0-9]{14}\\\\.[a-f0-9]{64})){{e}}","entropy":3.5},{"id":"clickup-api-token","description":"ClickUp personal API token","severity":"high","keywords":["pk_"],"regex":"{{b}}(pk_[0-9]{6,9}_[0-9A-Z]{32}){{e}}","entropy":3.5},{"id":"monday-api-token","description":"monday.com API token","severity":"high","keywords":["monday"],"regex":"(?i:monday)[\\\\w.-]{0,20}{{assign}}(eyJ[A-Za-z0-9_-]{15,100}\\\\.eyJ[A-Za-z0-9_-]{100,400}\\\\.[A-Za-z0-9_-]{20,500}){{e}}"},{"id":"trello-api-key","description":"Trello API token","severity":"medium","keywords":["trello"],"regex":"(?i:trello)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{32}|ATTA[a-f0-9]{64}){{e}}","entropy":3},{"id":"typeform-api-token","description":"Typeform API token","severity":"medium","keywords":["tfp_"],"regex":"{{b}}(tfp_[a-z0-9_.=-]{59}){{e}}","entropy":3.5},{"id":"dropbox-api-token","description":"Dropbox API token","severity":"high","keywords":["dropbox","sl."],"regex":"(?:(?i:dropbox)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{15})|{{b}}(sl\\\\.[a-zA-Z0-9_-]{130,140})){{e}}","entropy":3.5},{"id":"dropbox-long-lived-token","description":"Dropbox long-lived API token","severity":"high","keywords":["dropbox"],"regex":"(?i:dropbox)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{11}AAAAAAAAAA[a-z0-9_=-]{43}){{e}}"},{"id":"box-api-token","description":"Box developer token","severity":"medium","keywords":["box_client_secret","box_developer_token","box_access_token","box_api_token"],"regex":"(?i:box_(?:client_secret|developer_token|access_token|api_token)){{assign}}([A-Za-z0-9]{32}){{e}}","entropy":3.5},{"id":"figma-pat","description":"Figma personal access token","severity":"high","keywords":["figd_"],"regex":"{{b}}(figd_[A-Za-z0-9_-]{40}){{e}}","entropy":3.5},{"id":"frameio-api-token","description":"Frame.io API token","severity":"medium","keywords":["fio-u-"],"regex":"{{b}}(fio-u-[a-zA-Z0-9_=-]{64}){{e}}","entropy":3.5},{"id":"readme-api-token","description":"ReadMe API token","severity":"medium","keywords":["rdme_"],"regex":"{{b}}(rdme_[a-z0-9]{70}){{e}}","entropy":3.5},{"id":"postman-api-token","description":"Postman API key","severity":"high","keywords":["pmak-"],"regex":"{{b}}(PMAK-[a-f0-9]{24}-[a-f0-9]{34}){{e}}","entropy":3},{"id":"contentful-delivery-api-token","description":"Contentful API token","severity":"medium","keywords":["contentful"],"regex":"(?i:contentful)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9=_-]{43}){{e}}","entropy":3.5},{"id":"contentful-pat","description":"Contentful personal access token","severity":"high","keywords":["cfpat-"],"regex":"{{b}}(CFPAT-[a-zA-Z0-9_-]{43}){{e}}","entropy":3.5},{"id":"sanity-token","description":"Sanity API token","severity":"high","keywords":["sanity"],"regex":"(?i:sanity)[\\\\w.-]{0,20}(?i:token){{assign}}(sk[A-Za-z0-9]{80,200}){{e}}","entropy":3.5},{"id":"storyblok-token","description":"Storyblok access token","severity":"medium","keywords":["storyblok"],"regex":"(?i:storyblok)[\\\\w.-]{0,20}{{assign}}([A-Za-z0-9]{22}tt){{e}}","entropy":3.5},{"id":"squarespace-access-token","description":"Squarespace API key","severity":"high","keywords":["squarespace"],"regex":"(?i:squarespace)[\\\\w.-]{0,20}{{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"shopify-access-token","description":"Shopify access token","severity":"critical","keywords":["shpat_"],"regex":"{{b}}(shpat_[a-fA-F0-9]{32}){{e}}","entropy":3},{"id":"shopify-custom-access-token","description":"Shopify custom app access token","severity":"critical","keywords":["shpca_"],"regex":"{{b}}(shpca_[a-fA-F0-9]{32}){{e}}","entropy":3},{"id":"shopify-private-app-access-token","description":"Shopify private app access token","severity":"critical","keywords":["shppa_"],"regex":"{{b}}(shppa_[a-fA-F0-9]{32}){{e}}","entropy":3},{"id":"shopify-shared-secret","description":"Shopify shared secret","severity":"critical","keywords":["shpss_"],"regex":"{{b}}(shpss_[a-fA-F0-9]{32}){{e}}","entropy":3},{"id":"hubspot-api-key","description":"HubSpot API key / private app token","severity":"high","keywords":["hubspot","pat-"],"regex":"(?:(?i:hubspot)[\\\\w.-]{0,20}{{assign}}([0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})|{{b}}(pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})){{e}}"},{"id":"mailchimp-api-key","description":"Mailchimp API key","severity":"high","keywords":["-us"],"regex":"{{b}}([a-f0-9]{32}-us[0-9]{1,2}){{e}}","entropy":3,"before":40},{"id":"mailgun-private-api-token","description":"Mailgun private API key","severity":"high","keywords":["mailgun"],"regex":"(?i:mailgun)[\\\\w.-]{0,20}{{assign}}(key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}){{e}}","entropy":3},{"id":"mailgun-signing-key","description":"Mailgun webhook signing key","severity":"high","keywords":["mailgun"],"regex":"(?i:mailgun)[\\\\w.-]{0,20}(?i:signing){{assign}}([a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}){{e}}","entropy":3},{"id":"sendgrid-api-key","description":"SendGrid API key","severity":"critical","keywords":["sg."],"regex":"{{b}}(SG\\\\.[a-zA-Z0-9_-]{22}\\\\.[a-zA-Z0-9_-]{43}){{e}}","entropy":3.5},{"id":"sendinblue-api-token","description":"Brevo (Sendinblue) API key","severity":"high","keywords":["xkeysib-"],"regex":"{{b}}(xkeysib-[a-f0-9]{64}-[a-zA-Z0-9]{16}){{e}}","entropy":3},{"id":"mailjet-api-key","description":"Mailjet secret key","severity":"high","keywords":["mailjet"],"regex":"(?i:mailjet)[\\\\w.-]{0,20}(?i:secret|key){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"postmark-server-token","description":"Postmark server token","severity":"high","keywords":["postmark"],"regex":"(?i:postmark)[\\\\w.-]{0,20}{{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"mandrill-api-key","description":"Mandrill API key","severity":"high","keywords":["mandrill"],"regex":"(?i:mandrill)[\\\\w.-]{0,20}{{assign}}([A-Za-z0-9_-]{22}){{e}}","entropy":3.5},{"id":"sparkpost-api-key","description":"SparkPost API key","severity":"high","keywords":["sparkpost"],"regex":"(?i:sparkpost)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{40}){{e}}","entropy":3},{"id":"resend-api-key","description":"Resend API key","severity":"high","keywords":["resend"],"regex":"(?i:resend)[\\\\w.-]{0,20}{{assign}}(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}){{e}}","entropy":3.5},{"id":"twilio-api-key","description":"Twilio API key SID","severity":"high","keywords":["sk"],"regex":"{{b}}(SK[0-9a-fA-F]{32}){{e}}","entropy":3},{"id":"twilio-auth-token","description":"Twilio auth token","severity":"high","keywords":["twilio","authtoken","auth_token"],"regex":"(?i:twilio|auth)[\\\\w.-]{0,20}(?i:token|secret){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"messagebird-api-token","description":"MessageBird API key","severity":"medium","keywords":["messagebird","message-bird","message_bird"],"regex":"(?i:message[_-]?bird)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{25}){{e}}","entropy":3.5},{"id":"vonage-api-secret","description":"Vonage (Nexmo) API secret","severity":"medium","keywords":["nexmo","vonage"],"regex":"(?i:nexmo|vonage)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-zA-Z0-9]{16}){{e}}","entropy":3.5},{"id":"plivo-auth-token","description":"Plivo auth token","severity":"medium","keywords":["plivo"],"regex":"(?i:plivo)[\\\\w.-]{0,20}(?i:token){{assign}}([A-Za-z0-9]{40}){{e}}","entropy":3.5},{"id":"sendbird-access-token","description":"Sendbird access token","severity":"medium","keywords":["sendbird"],"regex":"(?i:sendbird)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{40}){{e}}","entropy":3},{"id":"pusher-app-secret","description":"Pusher app secret","severity":"medium","keywords":["pusher"],"regex":"(?i:pusher)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-f0-9]{20}){{e}}","entropy":3},{"id":"ably-api-key","description":"Ably API key","severity":"high","keywords":["ably"],"regex":"(?i:ably)[\\\\w.-]{0,20}{{assign}}([A-Za-z0-9_-]{6}\\\\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_+/-]{43}){{e}}"},{"id":"lob-api-key","description":"Lob API key","severity":"medium","keywords":["lob"],"regex":"(?i:lob)[\\\\w.-]{0,20}{{assign}}((?:live|test)_[a-f0-9]{35}){{e}}","entropy":3},{"id":"lob-pub-api-key","description":"Lob publishable API key","severity":"low","keywords":["lob"],"regex":"(?i:lob)[\\\\w.-]{0,20}{{assign}}((?:test|live)_pub_[a-f0-9]{31}){{e}}","entropy":3},{"id":"stripe-secret-key","description":"Stripe secret key","severity":"critical","keywords":["sk_live_","sk_test_","sk_prod_"],"regex":"{{b}}(sk_(?:live|test|prod)_[a-zA-Z0-9]{10,99}){{e}}","entropy":3.5},{"id":"stripe-restricted-key","description":"Stripe restricted key","severity":"critical","keywords":["rk_live_","rk_test_","rk_prod_"],"regex":"{{b}}(rk_(?:live|test|prod)_[a-zA-Z0-9]{10,99}){{e}}","entropy":3.5},{"id":"stripe-webhook-secret","description":"Stripe webhook signing secret","severity":"high","keywords":["whsec_"],"regex":"{{b}}(whsec_[a-zA-Z0-9]{32,64}){{e}}","entropy":3.5},{"id":"paypal-braintree-access-token","description":"PayPal Braintree access token","severity":"critical","keywords":["access_token$production$"],"regex":"(access_token\\\\$production\\\\$[0-9a-z]{16}\\\\$[0-9a-f]{32})"},{"id":"square-access-token","description":"Square access token","severity":"critical","keywords":["sq0atp-","eaaa"],"regex":"(?<![A-Za-z0-9+/])((?:EAAA|sq0atp-)[\\\\w-]{22,60})(?![A-Za-z0-9+/=])","entropy":4},{"id":"square-oauth-secret","description":"Square OAuth secret","severity":"critical","keywords":["sq0csp-"],"regex":"{{b}}(sq0csp-[0-9A-Za-z_-]{43}){{e}}","entropy":3.5},{"id":"adyen-api-key","description":"Adyen API key","severity":"critical","keywords":["aqe"],"regex":"{{b}}(AQE[a-z0-9]{2}[A-Za-z0-9+/]{0,8}\\\\.[A-Za-z0-9+/]{60,200}={0,2}(?:\\\\.[A-Za-z0-9+/]{0,200})?){{e}}"},{"id":"plaid-client-id","description":"Plaid secret","severity":"high","keywords":["plaid"],"regex":"(?i:plaid)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-f0-9]{30}){{e}}","entropy":3},{"id":"plaid-api-token","description":"Plaid access token","severity":"high","keywords":["access-sandbox","access-development","access-production"],"regex":"{{b}}(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"flutterwave-secret-key","description":"Flutterwave secret key","severity":"high","keywords":["flwseck"],"regex":"{{b}}(FLWSECK(?:_TEST)?-[a-hA-H0-9]{32}-X){{e}}","entropy":3},{"id":"flutterwave-encryption-key","description":"Flutterwave encryption key","severity":"medium","keywords":["flwseck_test"],"regex":"{{b}}(FLWSECK_TEST[a-hA-H0-9]{12}){{e}}","entropy":2.5},{"id":"razorpay-key-secret","description":"Razorpay key secret","severity":"high","keywords":["razorpay"],"regex":"(?i:razorpay)[\\\\w.-]{0,20}(?i:secret){{assign}}([A-Za-z0-9]{24}){{e}}","entropy":3.5},{"id":"paystack-secret-key","description":"Paystack secret key","severity":"high","keywords":["sk_live_","sk_test_"],"regex":"{{b}}(sk_(?:live|test)_[a-f0-9]{40}){{e}}","entropy":3},{"id":"mollie-api-key","description":"Mollie API key","severity":"high","keywords":["mollie"],"regex":"(?i:mollie)[\\\\w.-]{0,20}{{assign}}((?:live|test)_[A-Za-z0-9]{30}){{e}}","entropy":3.5},{"id":"gocardless-api-token","description":"GoCardless access token","severity":"high","keywords":["gocardless"],"regex":"(?i:gocardless)[\\\\w.-]{0,20}{{assign}}(live_[a-zA-Z0-9_=-]{40}){{e}}","entropy":3.5},{"id":"coinbase-access-token","description":"Coinbase API secret","severity":"high","keywords":["coinbase"],"regex":"(?i:coinbase)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9_-]{64}){{e}}","entropy":3.5},{"id":"kraken-access-token","description":"Kraken API private key","severity":"high","keywords":["kraken"],"regex":"(?i:kraken)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9/=+_-]{80,90}){{e}}","entropy":3.5},{"id":"kucoin-secret-key","description":"KuCoin API secret","severity":"high","keywords":["kucoin"],"regex":"(?i:kucoin)[\\\\w.-]{0,20}(?i:secret){{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"bittrex-secret-key","description":"Bittrex API secret","severity":"high","keywords":["bittrex"],"regex":"(?i:bittrex)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-z0-9]{32}){{e}}","entropy":3.5},{"id":"binance-api-secret","description":"Binance API secret","severity":"high","keywords":["binance"],"regex":"(?i:binance)[\\\\w.-]{0,20}(?i:secret){{assign}}([A-Za-z0-9]{64}){{e}}","entropy":3.5},{"id":"finicity-client-secret","description":"Finicity client secret","severity":"high","keywords":["finicity"],"regex":"(?i:finicity)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-z0-9]{20}){{e}}","entropy":3.5},{"id":"finnhub-access-token","description":"Finnhub API token","severity":"medium","keywords":["finnhub"],"regex":"(?i:finnhub)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{20}){{e}}","entropy":3.5},{"id":"freshbooks-access-token","description":"FreshBooks access token","severity":"medium","keywords":["freshbooks"],"regex":"(?i:freshbooks)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{64}){{e}}","entropy":3.5},{"id":"easypost-api-token","description":"EasyPost API key","severity":"high","keywords":["ezak"],"regex":"{{b}}(EZAK[a-zA-Z0-9]{54}){{e}}","entropy":3.5},{"id":"easypost-test-api-token","description":"EasyPost test API key","severity":"low","keywords":["eztk"],"regex":"{{b}}(EZTK[a-zA-Z0-9]{54}){{e}}","entropy":3.5},{"id":"shippo-api-token","description":"Shippo API token","severity":"high","keywords":["shippo_"],"regex":"{{b}}(shippo_(?:live|test)_[a-fA-F0-9]{40}){{e}}","entropy":3},{"id":"duffel-api-token","description":"Duffel API token","severity":"high","keywords":["duffel_"],"regex":"{{b}}(duffel_(?:test|live)_[a-zA-Z0-9_=-]{43}){{e}}","entropy":3.5},{"id":"etsy-access-token","description":"Etsy API key","severity":"medium","keywords":["etsy"],"regex":"(?i:etsy)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{24}){{e}}","entropy":3.5},{"id":"openai-api-key","description":"OpenAI API key","severity":"critical","keywords":["sk-","t3blbkfj"],"regex":"{{b}}(sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{58,200}T3BlbkFJ[A-Za-z0-9_-]{58,200}|[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20})){{e}}","window":480},{"id":"anthropic-api-key","description":"Anthropic API key","severity":"critical","keywords":["sk-ant-api03"],"regex":"{{b}}(sk-ant-api03-[a-zA-Z0-9_-]{93}AA){{e}}"},{"id":"anthropic-admin-api-key","description":"Anthropic admin API key","severity":"critical","keywords":["sk-ant-admin01"],"regex":"{{b}}(sk-ant-admin01-[a-zA-Z0-9_-]{93}AA){{e}}"},{"id":"cohere-api-token","description":"Cohere API key","severity":"high","keywords":["cohere","co_api_key"],"regex":"(?i:cohere|co_api_key)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{40}){{e}}","entropy":3.5},{"id":"huggingface-access-token","description":"Hugging Face access token","severity":"high","keywords":["hf_"],"regex":"{{b}}(hf_[a-zA-Z]{34}){{e}}","entropy":3.5},{"id":"huggingface-organization-api-token","description":"Hugging Face organization API token","severity":"high","keywords":["api_org_"],"regex":"{{b}}(api_org_[a-zA-Z]{34}){{e}}","entropy":3.5},{"id":"perplexity-api-key","description":"Perplexity API key","severity":"high","keywords":["pplx-"],"regex":"{{b}}(pplx-[a-zA-Z0-9]{48}){{e}}","entropy":3.5},{"id":"groq-api-key","description":"Groq API key","severity":"high","keywords":["gsk_"],"regex":"{{b}}(gsk_[a-zA-Z0-9]{52}){{e}}","entropy":3.5},{"id":"xai-api-key","description":"xAI API key","severity":"high","keywords":["xai-"],"regex":"{{b}}(xai-[a-zA-Z0-9]{80}){{e}}","entropy":3.5},{"id":"replicate-api-token","description":"Replicate API token","severity":"high","keywords":["r8_"],"regex":"{{b}}(r8_[a-zA-Z0-9]{37}){{e}}","entropy":3.5},{"id":"mistral-api-key","description":"Mistral AI API key","severity":"high","keywords":["mistral"],"regex":"(?i:mistral)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{32}){{e}}","entropy":3.5},{"id":"deepseek-api-key","description":"DeepSeek API key","severity":"high","keywords":["deepseek"],"regex":"(?i:deepseek)[\\\\w.-]{0,20}{{assign}}(sk-[a-f0-9]{32}){{e}}","entropy":3},{"id":"google-gemini-api-key","description":"Google AI Studio (Gemini) API key","severity":"high","keywords":["gemini"],"regex":"(?i:gemini)[\\\\w.-]{0,20}{{assign}}(AIza[\\\\w-]{35}){{e}}","entropy":3},{"id":"together-api-key","description":"Together AI API key","severity":"high","keywords":["together"],"regex":"(?i:together)[\\\\w.-]{0,20}(?i:key){{assign}}([a-f0-9]{64}){{e}}","entropy":3},{"id":"fireworks-api-key","description":"Fireworks AI API key","severity":"high","keywords":["fw_"],"regex":"{{b}}(fw_[a-zA-Z0-9]{24}){{e}}","entropy":3.5},{"id":"langsmith-api-key","description":"LangSmith API key","severity":"high","keywords":["lsv2_"],"regex":"{{b}}(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}){{e}}","entropy":3},{"id":"privateai-api-token","description":"Private AI API key","severity":"medium","keywords":["private_ai","privateai","private-ai"],"regex":"(?i:private[_-]?ai)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{32}){{e}}","entropy":3.5},{"id":"elevenlabs-api-key","description":"ElevenLabs API key","severity":"high","keywords":["elevenlabs","xi_api","xi-api"],"regex":"(?i:elevenlabs|xi[_-]api)[\\\\w.-]{0,20}{{assign}}(sk_[a-f0-9]{48}){{e}}","entropy":3},{"id":"assemblyai-api-key","description":"AssemblyAI API key","severity":"medium","keywords":["assemblyai","assembly_ai"],"regex":"(?i:assembly[_-]?ai)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"clarifai-api-key","description":"Clarifai personal access token","severity":"medium","keywords":["clarifai"],"regex":"(?i:clarifai)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"datadog-access-token","description":"Datadog API or application key","severity":"high","keywords":["datadog","dd_api","dd_app"],"regex":"(?i:datadog|dd_api|dd_app)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{32}|[a-f0-9]{40}){{e}}","entropy":3},{"id":"dynatrace-api-token","description":"Dynatrace API token","severity":"high","keywords":["dt0c01."],"regex":"{{b}}(dt0c01\\\\.[a-zA-Z0-9]{24}\\\\.[a-z0-9]{64}){{e}}","entropy":3.5},{"id":"new-relic-user-api-key","description":"New Relic user API key","severity":"high","keywords":["nrak-"],"regex":"{{b}}(NRAK-[a-zA-Z0-9]{27}){{e}}","entropy":3.5},{"id":"new-relic-insert-key","description":"New Relic insert key","severity":"high","keywords":["nrii-"],"regex":"{{b}}(NRII-[a-zA-Z0-9_-]{32}){{e}}","entropy":3.5},{"id":"new-relic-browser-api-token","description":"New Relic ingest browser key","severity":"medium","keywords":["nrjs-"],"regex":"{{b}}(NRJS-[a-f0-9]{19}){{e}}","entropy":3},{"id":"new-relic-license-key","description":"New Relic license key","severity":"high","keywords":["nral"],"regex":"{{b}}([a-f0-9]{36}NRAL){{e}}","entropy":3,"before":40},{"id":"sentry-access-token","description":"Sentry auth token","severity":"high","keywords":["sntrys_","sntryu_","sentry"],"regex":"(?:{{b}}(sntryu_[a-f0-9]{64})|{{b}}(sntrys_eyJpYXQiO[a-zA-Z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[a-zA-Z0-9+/]{10,200}={0,2}_[a-zA-Z0-9+/]{43})|(?i:sentry)[\\\\w.-]{0,20}(?i:token){{assign}}([a-f0-9]{64})){{e}}","entropy":3},{"id":"grafana-api-key","description":"Grafana API key","severity":"high","keywords":["eyjrijoi"],"regex":"{{b}}(eyJrIjoi[A-Za-z0-9]{70,400}={0,3}){{e}}","entropy":3},{"id":"grafana-cloud-api-token","description":"Grafana Cloud API token","severity":"high","keywords":["glc_"],"regex":"{{b}}(glc_[A-Za-z0-9+/]{32,400}={0,3}){{e}}","entropy":3},{"id":"grafana-service-account-token","description":"Grafana service account token","severity":"high","keywords":["glsa_"],"regex":"{{b}}(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}){{e}}","entropy":3},{"id":"honeycomb-api-key","description":"Honeycomb API key","severity":"medium","keywords":["honeycomb"],"regex":"(?i:honeycomb)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{22}|hc[a-z]{2}_[a-z0-9]{58}){{e}}","entropy":3.5},{"id":"sumologic-access-id","description":"Sumo Logic access ID","severity":"medium","keywords":["sumo"],"regex":"(?i:sumo)[\\\\w.-]{0,20}{{assign}}(su[a-zA-Z0-9]{12}){{e}}","entropy":3},{"id":"sumologic-access-token","description":"Sumo Logic access key","severity":"high","keywords":["sumo"],"regex":"(?i:sumo)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9]{64}){{e}}","entropy":3.5},{"id":"logdna-ingestion-key","description":"Mezmo (LogDNA) ingestion key","severity":"medium","keywords":["logdna","mezmo"],"regex":"(?i:logdna|mezmo)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"splunk-hec-token","description":"Splunk HEC token","severity":"high","keywords":["splunk"],"regex":"(?i:splunk)[\\\\w.-]{0,20}(?i:token){{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"loggly-token","description":"Loggly customer token","severity":"medium","keywords":["loggly"],"regex":"(?i:loggly)[\\\\w.-]{0,20}{{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"rollbar-access-token","description":"Rollbar access token","severity":"medium","keywords":["rollbar"],"regex":"(?i:rollbar)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"bugsnag-api-key","description":"Bugsnag API key","severity":"medium","keywords":["bugsnag"],"regex":"(?i:bugsnag)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"launchdarkly-access-token","description":"LaunchDarkly access token","severity":"high","keywords":["launchdarkly"],"regex":"(?i:launchdarkly)[\\\\w.-]{0,20}{{assign}}((?:api|sdk)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-zA-Z0-9=_-]{40}){{e}}"},{"id":"pagerduty-api-key","description":"PagerDuty API key","severity":"high","keywords":["pagerduty"],"regex":"(?i:pagerduty)[\\\\w.-]{0,20}{{assign}}([a-zA-Z0-9_+-]{20}){{e}}","entropy":3.5},{"id":"opsgenie-api-key","description":"Opsgenie API key","severity":"high","keywords":["opsgenie"],"regex":"(?i:opsgenie)[\\\\w.-]{0,20}{{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"statuspage-api-key","description":"Statuspage API key","severity":"medium","keywords":["statuspage"],"regex":"(?i:statuspage)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}){{e}}"},{"id":"beamer-api-token","description":"Beamer API key","severity":"medium","keywords":["beamer"],"regex":"(?i:beamer)[\\\\w.-]{0,20}{{assign}}(b_[a-zA-Z0-9=_-]{44}){{e}}","entropy":3.5},{"id":"facebook-access-token","description":"Facebook (Meta) access token","severity":"high","keywords":["eaam","eaac"],"regex":"(?<![A-Za-z0-9+/])(EAA[MC][a-zA-Z0-9]{100,600})(?![A-Za-z0-9+/=])","entropy":5},{"id":"facebook-secret","description":"Facebook app secret","severity":"high","keywords":["facebook"],"regex":"(?i:facebook)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"facebook-page-access-token","description":"Facebook page access token","severity":"high","keywords":["eaam","eaac"],"regex":"(?<![A-Za-z0-9+/])(EAA[MC](?:[a-zA-Z0-9]{77}|[a-zA-Z0-9]{130,600}))(?![A-Za-z0-9+/=])","entropy":5},{"id":"twitter-bearer-token","description":"Twitter (X) bearer token","severity":"high","keywords":["aaaaaaaaaaaaaaaaaaaaa"],"regex":"(?<![A-Za-z0-9+/])(A{22}[B-Za-z0-9%][a-zA-Z0-9%]{79,99})(?![A-Za-z0-9+/=])","entropy":4.5},{"id":"twitter-access-token","description":"Twitter (X) access token","severity":"high","keywords":["twitter"],"regex":"(?i:twitter)[\\\\w.-]{0,20}{{assign}}([0-9]{15,25}-[a-zA-Z0-9]{20,40}){{e}}"},{"id":"twitter-access-secret","description":"Twitter (X) access token secret","severity":"high","keywords":["twitter"],"regex":"(?i:twitter)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-zA-Z0-9]{45}){{e}}","entropy":3.5},{"id":"twitter-api-secret","description":"Twitter (X) API secret key","severity":"high","keywords":["twitter"],"regex":"(?i:twitter)[\\\\w.-]{0,20}(?i:api[_-]?secret|consumer[_-]?secret){{assign}}([a-zA-Z0-9]{50}){{e}}","entropy":3.5},{"id":"twitter-api-key","description":"Twitter (X) API key","severity":"medium","keywords":["twitter"],"regex":"(?i:twitter)[\\\\w.-]{0,20}(?i:api[_-]?key|consumer[_-]?key){{assign}}([a-zA-Z0-9]{25}){{e}}","entropy":3.5},{"id":"linkedin-client-secret","description":"LinkedIn client secret","severity":"medium","keywords":["linkedin","linked-in"],"regex":"(?i:linked[_-]?in)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-zA-Z0-9]{16}){{e}}","entropy":3.5},{"id":"linkedin-client-id","description":"LinkedIn client ID","severity":"low","keywords":["linkedin","linked-in"],"regex":"(?i:linked[_-]?in)[\\\\w.-]{0,20}(?i:client[_-]?id){{assign}}([a-z0-9]{14}){{e}}","entropy":3},{"id":"twitch-api-token","description":"Twitch API token","severity":"medium","keywords":["twitch"],"regex":"(?i:twitch)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{30}){{e}}","entropy":3.5},{"id":"flickr-access-token","description":"Flickr API key","severity":"low","keywords":["flickr"],"regex":"(?i:flickr)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{32}){{e}}","entropy":3.5},{"id":"nytimes-access-token","description":"New York Times API key","severity":"low","keywords":["nytimes","new-york-times","newyorktimes"],"regex":"(?i:nytimes|new[_-]?york[_-]?times)[\\\\w.-]{0,20}{{assign}}([a-z0-9=_-]{32}){{e}}","entropy":3.5},{"id":"spotify-client-secret","description":"Spotify client secret","severity":"medium","keywords":["spotify"],"regex":"(?i:spotify)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"reddit-client-secret","description":"Reddit client secret","severity":"medium","keywords":["reddit"],"regex":"(?i:reddit)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-zA-Z0-9_-]{27,30}){{e}}","entropy":3.5},{"id":"youtube-api-key","description":"YouTube Data API key","severity":"medium","keywords":["youtube"],"regex":"(?i:youtube)[\\\\w.-]{0,20}{{assign}}(AIza[\\\\w-]{35}){{e}}","entropy":3},{"id":"vimeo-access-token","description":"Vimeo access token","severity":"medium","keywords":["vimeo"],"regex":"(?i:vimeo)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"mapbox-api-token","description":"Mapbox secret token","severity":"high","keywords":["sk.eyj","mapbox"],"regex":"{{b}}(sk\\\\.eyJ[A-Za-z0-9_-]{40,200}\\\\.[A-Za-z0-9_-]{20,40}){{e}}"},{"id":"maxmind-license-key","description":"MaxMind license key","severity":"medium","keywords":["_mmk"],"regex":"{{b}}([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk){{e}}","before":40},{"id":"here-api-key","description":"HERE API key","severity":"medium","keywords":["here"],"regex":"(?i:here)[\\\\w.-]{0,5}(?i:api[_-]?key){{assign}}([A-Za-z0-9_-]{43}){{e}}","entropy":3.5},{"id":"algolia-api-key","description":"Algolia admin API key","severity":"high","keywords":["algolia"],"regex":"(?i:algolia)[\\\\w.-]{0,20}{{assign}}([a-z0-9]{32}){{e}}","entropy":3.5},{"id":"adafruit-api-key","description":"Adafruit IO key","severity":"medium","keywords":["adafruit","aio_"],"regex":"(?:(?i:adafruit)[\\\\w.-]{0,20}{{assign}}([a-z0-9_-]{32})|{{b}}(aio_[a-zA-Z0-9]{28})){{e}}","entropy":3.5},{"id":"adobe-client-secret","description":"Adobe client secret","severity":"high","keywords":["p8e-"],"regex":"{{b}}(p8e-[a-zA-Z0-9]{32}){{e}}","entropy":3.5},{"id":"adobe-client-id","description":"Adobe client ID","severity":"low","keywords":["adobe"],"regex":"(?i:adobe)[\\\\w.-]{0,20}(?i:client[_-]?id|api[_-]?key){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"age-secret-key","description":"age encryption secret key","severity":"critical","keywords":["age-secret-key-1"],"regex":"(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})"},{"id":"authress-service-client-access-key","description":"Authress service client access key","severity":"high","keywords":["sc_","ext_","scauth_","authress_"],"regex":"{{b}}((?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\\\.[a-z0-9]{4,6}\\\\.acc[_-][a-z0-9-]{10,32}\\\\.[a-z0-9+/_=-]{30,120}){{e}}"},{"id":"okta-access-token","description":"Okta API token","severity":"high","keywords":["okta"],"regex":"(?i:okta)[\\\\w.-]{0,20}{{assign}}(00[\\\\w=-]{40}){{e}}","entropy":3.5},{"id":"auth0-client-secret","description":"Auth0 client secret","severity":"high","keywords":["auth0"],"regex":"(?i:auth0)[\\\\w.-]{0,20}(?i:secret){{assign}}([A-Za-z0-9_-]{64}){{e}}","entropy":3.5},{"id":"clerk-secret-key","description":"Clerk secret key","severity":"high","keywords":["sk_live_","sk_test_"],"regex":"{{b}}(sk_(?:live|test)_[A-Za-z0-9]{40,50}){{e}}","entropy":3.5},{"id":"onepassword-secret-key","description":"1Password account secret key","severity":"critical","keywords":["a3-"],"regex":"{{b}}(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}){{e}}","entropy":3},{"id":"onepassword-service-account-token","description":"1Password service account token","severity":"critical","keywords":["ops_eyj"],"regex":"{{b}}(ops_eyJ[a-zA-Z0-9+/]{250,}={0,3}){{e}}"},{"id":"bitwarden-access-token","description":"Bitwarden Secrets Manager access token","severity":"critical","keywords":["0."],"regex":"{{b}}(0\\\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\\\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==){{e}}"},{"id":"intra42-client-secret","description":"42 intra client secret","severity":"medium","keywords":["s-s4t2"],"regex":"{{b}}(s-s4t2(?:ud|af)-[abcdef0123456789]{64}){{e}}"},{"id":"confluent-secret-key","description":"Confluent Cloud API secret","severity":"high","keywords":["confluent"],"regex":"(?i:confluent)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-zA-Z0-9+/]{64}){{e}}","entropy":3.5},{"id":"confluent-access-token","description":"Confluent Cloud API key","severity":"medium","keywords":["confluent"],"regex":"(?i:confluent)[\\\\w.-]{0,20}(?i:key){{assign}}([A-Z0-9]{16}){{e}}","entropy":3},{"id":"contentstack-token","description":"Contentstack management token","severity":"medium","keywords":["contentstack"],"regex":"(?i:contentstack)[\\\\w.-]{0,20}{{assign}}(cs[a-f0-9]{32}){{e}}","entropy":3},{"id":"scalingo-api-token","description":"Scalingo API token","severity":"high","keywords":["tk-us-"],"regex":"{{b}}(tk-us-[\\\\w-]{48}){{e}}","entropy":3.5},{"id":"settlemint-application-access-token","description":"SettleMint application access token","severity":"medium","keywords":["sm_aat_"],"regex":"{{b}}(sm_aat_[a-zA-Z0-9]{16}){{e}}","entropy":3},{"id":"settlemint-personal-access-token","description":"SettleMint personal access token","severity":"medium","keywords":["sm_pat_"],"regex":"{{b}}(sm_pat_[a-zA-Z0-9]{16}){{e}}","entropy":3},{"id":"settlemint-service-access-token","description":"SettleMint service access token","severity":"medium","keywords":["sm_sat_"],"regex":"{{b}}(sm_sat_[a-zA-Z0-9]{16}){{e}}","entropy":3},{"id":"sidekiq-secret","description":"Sidekiq Enterprise credentials","severity":"high","keywords":["bundle_enterprise__contribsys__com","bundle_gems__contribsys__com"],"regex":"(?i:BUNDLE_ENTERPRISE__CONTRIBSYS__COM|BUNDLE_GEMS__CONTRIBSYS__COM)[\\\\s\'\\"]{0,3}(?:=|:|=>)[\\\\s\'\\"]{0,3}([a-f0-9]{8}:[a-f0-9]{8})"},{"id":"sidekiq-sensitive-url","description":"Sidekiq Enterprise URL with credentials","severity":"high","keywords":["contribsys.com"],"regex":"(?i:https?://)([a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\\\\.contribsys\\\\.com","before":40},{"id":"rapidapi-access-token","description":"RapidAPI key","severity":"medium","keywords":["rapidapi"],"regex":"(?i:rapidapi)[\\\\w.-]{0,20}{{assign}}([a-z0-9_-]{50}){{e}}","entropy":3.5},{"id":"lark-app-secret","description":"Lark / Feishu app secret","severity":"medium","keywords":["lark","feishu"],"regex":"(?i:lark|feishu)[\\\\w.-]{0,20}(?i:secret){{assign}}([A-Za-z0-9]{32}){{e}}","entropy":3.5},{"id":"dingtalk-app-secret","description":"DingTalk app secret","severity":"medium","keywords":["dingtalk"],"regex":"(?i:dingtalk)[\\\\w.-]{0,20}(?i:secret){{assign}}([A-Za-z0-9_-]{64}){{e}}","entropy":3.5},{"id":"wechat-app-secret","description":"WeChat app secret","severity":"medium","keywords":["wechat","weixin"],"regex":"(?i:wechat|weixin)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"firebase-cloud-messaging-key","description":"Firebase Cloud Messaging server key","severity":"high","keywords":["aaaa"],"regex":"{{b}}(AAAA[A-Za-z0-9_-]{7}:[A-Za-z0-9_-]{140}){{e}}"},{"id":"cloudinary-url","description":"Cloudinary URL with API secret","severity":"high","keywords":["cloudinary://"],"regex":"cloudinary://[0-9]{15}:([A-Za-z0-9_-]{27})@[a-z0-9-]+"},{"id":"imgur-client-secret","description":"Imgur client secret","severity":"medium","keywords":["imgur"],"regex":"(?i:imgur)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-f0-9]{40}){{e}}","entropy":3},{"id":"zoom-api-secret","description":"Zoom API / OAuth client secret","severity":"medium","keywords":["zoom"],"regex":"(?i:zoom)[\\\\w.-]{0,20}(?i:secret){{assign}}([A-Za-z0-9]{32}){{e}}","entropy":3.5},{"id":"calendly-api-key","description":"Calendly personal access token","severity":"medium","keywords":["calendly"],"regex":"(?i:calendly)[\\\\w.-]{0,20}{{assign}}(eyJ[A-Za-z0-9_-]{15,100}\\\\.eyJ[A-Za-z0-9_-]{100,400}\\\\.[A-Za-z0-9_-]{20,200}){{e}}"},{"id":"docusign-secret","description":"DocuSign integration secret","severity":"high","keywords":["docusign"],"regex":"(?i:docusign)[\\\\w.-]{0,20}(?i:secret|key){{assign}}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){{e}}"},{"id":"segment-write-key","description":"Segment public API token","severity":"medium","keywords":["sgp_"],"regex":"{{b}}(sgp_[A-Za-z0-9]{64}){{e}}","entropy":3.5},{"id":"mixpanel-api-secret","description":"Mixpanel API secret","severity":"medium","keywords":["mixpanel"],"regex":"(?i:mixpanel)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"amplitude-secret-key","description":"Amplitude secret key","severity":"medium","keywords":["amplitude"],"regex":"(?i:amplitude)[\\\\w.-]{0,20}(?i:secret){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"posthog-personal-api-key","description":"PostHog personal API key","severity":"high","keywords":["phx_"],"regex":"{{b}}(phx_[A-Za-z0-9]{43,47}){{e}}","entropy":3.5},{"id":"webflow-api-token","description":"Webflow API token","severity":"medium","keywords":["webflow"],"regex":"(?i:webflow)[\\\\w.-]{0,20}{{assign}}([a-f0-9]{64}){{e}}","entropy":3},{"id":"wordpress-auth-key","description":"WordPress authentication key or salt","severity":"medium","keywords":["define("],"regex":"define\\\\(\\\\s*[\'\\"](?:AUTH_KEY|SECURE_AUTH_KEY|LOGGED_IN_KEY|NONCE_KEY|AUTH_SALT|SECURE_AUTH_SALT|LOGGED_IN_SALT|NONCE_SALT)[\'\\"]\\\\s*,\\\\s*[\'\\"]([^\'\\"]{40,100})[\'\\"]","entropy":4},{"id":"django-secret-key","description":"Django SECRET_KEY","severity":"high","keywords":["secret_key"],"regex":"SECRET_KEY\\\\s*=\\\\s*[\'\\"](django-insecure-[^\'\\"]{40,80}|[^\'\\"\\\\s]{40,80})[\'\\"]","entropy":4},{"id":"rails-master-key","description":"Rails master key","severity":"critical","keywords":["rails_master_key","master.key"],"regex":"(?i:RAILS_MASTER_KEY){{assign}}([a-f0-9]{32}){{e}}","entropy":3},{"id":"laravel-app-key","description":"Laravel APP_KEY","severity":"high","keywords":["app_key"],"regex":"APP_KEY\\\\s*=\\\\s*[\'\\"]?(base64:[A-Za-z0-9+/]{43}=)"},{"id":"symfony-app-secret","description":"Symfony APP_SECRET","severity":"medium","keywords":["app_secret"],"regex":"APP_SECRET\\\\s*=\\\\s*[\'\\"]?([a-f0-9]{32})","entropy":3},{"id":"jwt-secret","description":"JWT signing secret","severity":"high","keywords":["jwt"],"regex":"(?i:jwt)[\\\\w.-]{0,20}(?i:secret|key){{assign}}([A-Za-z0-9+/=_!@#$%^&*.-]{24,128}){{e}}","entropy":4,"validator":"generated"},{"id":"session-secret","description":"Session / cookie signing secret","severity":"medium","keywords":["session","cookie"],"regex":"(?i:session|cookie)[\\\\w.-]{0,10}(?i:secret|key){{assign}}([A-Za-z0-9+/=_!@#$%^&*.-]{24,128}){{e}}","entropy":4,"validator":"generated"},{"id":"encryption-key","description":"Symmetric encryption key","severity":"high","keywords":["encrypt","cipher"],"regex":"(?i:encrypt|cipher)[\\\\w.-]{0,15}(?i:key){{assign}}([A-Za-z0-9+/=]{32,88}){{e}}","entropy":4,"validator":"generated"},{"id":"private-key","description":"Private key (PEM, OpenSSH, PGP)","severity":"critical","keywords":["private key"],"regex":"(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\\\\s\\\\S]{64,16384}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)","validator":"private-key","window":16800,"before":40},{"id":"jwt","description":"JSON Web Token","severity":"high","keywords":["eyj"],"regex":"{{b}}(eyJ[A-Za-z0-9_-]{10,}\\\\.eyJ[A-Za-z0-9_-]{10,}\\\\.[A-Za-z0-9_-]{16,}){{e}}","validator":"jwt"},{"id":"url-credentials","description":"Credentials in a URL (scheme://user:password@host)","severity":"high","keywords":["://"],"regex":"{{b}}[a-zA-Z][a-zA-Z0-9+.-]{1,30}://(?<user>[^\\\\s:/?#@\'\\"\\\\x60<>$]{0,64}):(?<secret>[^\\\\s@/\'\\"\\\\x60<>\\\\\\\\]{3,128})@[a-zA-Z0-9.-]+","validator":"url-credentials","before":300,"lead":31},{"id":"generic-secret","description":"High-entropy value assigned to a secret-like name","severity":"high","keywords":["pass","pwd","secret","token","api_key","apikey","api-key","access_key","accesskey","private_key","privatekey","signingkey","signing_key","encryptionkey","encryption_key","credential","auth"],"regex":"(?<kw>(?i:passwd|password|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|credentials?|auth))(?<rest>[A-Za-z0-9_.-]{0,20})(?:[\\"\\\\\']?[ \\\\t]{0,3}(?::=|=>|=(?!=)|:)[ \\\\t]{0,3}(?:[\\\\w.\\\\[\\\\]]{0,20}\\\\()?(?<q>[\\"\\\\\'\\\\x60])(?<secret>[^\\\\s\\"\\\\\'\\\\x60\\\\\\\\]{8,200})\\\\k<q>|[ \\\\t]*[=:][ \\\\t]*(?<unquoted>)(?<secret>[^\\\\s\\"\\\\\'\\\\x60#;,(){}\\\\[\\\\]<>]{8,200})(?=[ \\\\t]*(?:#.*)?(?:\\\\r?\\\\n|$)))","validator":"generic","window":300}]}');
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/rules/schema.js
@@ -59533,58 +59577,24 @@ const ruleExamplesFileSchema = object({
 /** The rules file: a version and the rules. */
 const rulesFileSchema = object({ version: literal(1), rules: array(ruleSchema).min(1) }).strict();
 //# sourceMappingURL=schema.js.map
-;// CONCATENATED MODULE: ../../packages/secrets/dist/rules/compile.js
+;// CONCATENATED MODULE: ../../packages/secrets/dist/rules/builtin.js
 
 
 
 
-const MACROS = {
-    "{{b}}": "(?<![A-Za-z0-9])",
-    "{{e}}": "(?![A-Za-z0-9])",
-    "{{assign}}": "[\\w.-]{0,20}?[\\s'\"\\x60]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'\"\\s=]{0,5}",
-};
-/** Expands the `{{b}}`, `{{e}}` and `{{assign}}` macros of a rule regex. */
-function expandMacros(source) {
-    return source.replace(/\{\{(?:b|e|assign)\}\}/g, (m) => MACROS[m] ?? m);
-}
-/** Compiles one rule; throws a SecretsError naming the rule when its regex is invalid. */
-function compileRule(rule) {
-    let regex;
-    try {
-        regex = new RegExp(expandMacros(rule.regex), rule.before === undefined ? "dy" : "dg");
-    }
-    catch (error) {
-        throw new errors/* SecretsError */.o("SECRETS_BAD_RULES", `rule ${rule.id} has an invalid regex`, {
-            cause: error,
-            hint: "fix the regex in packages/secrets/src/rules/rules.json",
-        });
-    }
-    const window = rule.window ?? 320;
-    return {
-        id: rule.id,
-        description: rule.description,
-        severity: rule.severity,
-        keywords: rule.keywords.map((k) => k.toLowerCase()),
-        regex,
-        entropy: rule.entropy,
-        validator: rule.checksum ?? rule.validator,
-        anchored: rule.before === undefined,
-        needsLineStart: rule.validator === "generic" || /(?:^|[^\\[])\^/.test(rule.regex),
-        before: rule.before ?? 0,
-        after: window,
-        lead: rule.lead,
-        guard: rule.before === undefined ? compileGuard(regex.source) : undefined,
-    };
-}
-/** The rules shipped with Tollgate, validated. */
+let rules;
+/** The rules shipped with Tollgate, validated (once per process). */
 function builtinRules() {
+    if (rules)
+        return rules;
     const parsed = rulesFileSchema.safeParse(rules_namespaceObject);
     if (!parsed.success) {
         throw new errors/* SecretsError */.o("SECRETS_BAD_RULES", `the built-in rules file is invalid: ${parsed.error.message}`, {
             hint: "run the rules tests: npx vitest run packages/secrets",
         });
     }
-    return parsed.data.rules;
+    rules = parsed.data.rules;
+    return rules;
 }
 let compiled;
 /** The built-in rules, compiled once per process. */
@@ -59592,7 +59602,7 @@ function compiledBuiltinRules() {
     compiled ??= builtinRules().map(compileRule);
     return compiled;
 }
-//# sourceMappingURL=compile.js.map
+//# sourceMappingURL=builtin.js.map
 // EXTERNAL MODULE: ../../packages/secrets/dist/scan/pool.js + 2 modules
 var pool = __nccwpck_require__(9637);
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/report/types.js
@@ -59653,162 +59663,6 @@ function applySuppressions(candidates, allowlist, baseline) {
 //# sourceMappingURL=suppress.js.map
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ../../packages/secrets/dist/walk/byte-source.js
-
-/** The first `n` bytes (fewer at end of input) and the whole source again, head included. */
-async function peek(source, n) {
-    const iterator = source[Symbol.asyncIterator]();
-    const chunks = [];
-    let size = 0;
-    let done = false;
-    while (size < n) {
-        const next = await iterator.next();
-        if (next.done) {
-            done = true;
-            break;
-        }
-        const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-        chunks.push(chunk);
-        size += chunk.length;
-    }
-    const head = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-    async function* all() {
-        if (head.length > 0)
-            yield head;
-        if (done)
-            return;
-        for (let next = await iterator.next(); !next.done; next = await iterator.next())
-            yield next.value;
-    }
-    const close = async () => {
-        if (!done)
-            await iterator.return?.();
-    };
-    return { head: head.subarray(0, n), all: all(), close };
-}
-/** Pipes `source` through a Node transform (a decompressor), counting the bytes that go in. */
-function through(source, transform, counter) {
-    const input = external_node_stream_.Readable.from((async function* () {
-        for await (const chunk of source) {
-            counter.in += chunk.byteLength;
-            yield chunk;
-        }
-    })(), { objectMode: false });
-    input.on("error", (error) => transform.destroy(error));
-    transform.on("close", () => input.destroy());
-    return input.pipe(transform);
-}
-/** Wraps a web stream (the xz decoder's output) as a ByteSource. */
-function fromWeb(stream) {
-    return stream;
-}
-/** Recognises zip (and jar/whl/…), gzip, bzip2, xz and tar by their magic bytes, whatever the name. */
-function sniffContainer(head) {
-    const b = head;
-    if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6))
-        return "zip";
-    if (b[0] === 0x1f && b[1] === 0x8b)
-        return "gzip";
-    if (b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68 && b[4] === 0x31 && b[5] === 0x41 && b[6] === 0x59)
-        return "bzip2";
-    if (b[0] === 0xfd && b[1] === 0x37 && b[2] === 0x7a && b[3] === 0x58 && b[4] === 0x5a && b[5] === 0)
-        return "xz";
-    if (b.length >= 262 && Buffer.from(b.subarray(257, 262)).toString("latin1") === "ustar")
-        return "tar";
-    return "file";
-}
-/** A ByteSource of bytes already in memory. */
-async function* fromBuffer(bytes) {
-    yield bytes;
-}
-//# sourceMappingURL=byte-source.js.map
-;// CONCATENATED MODULE: ../../packages/secrets/dist/walk/read-file.js
-
-/** Files up to this size are read in one call; larger ones are read in chunks of this size. */
-const SMALL_FILE = 4 * 1024 * 1024;
-/**
- * Opened without following a symlink and without waiting on a FIFO: a path that stopped being a
- * regular file after it was listed is recognised by the descriptor, with no separate lstat.
- */
-const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0);
-/** Opens `path` when it is (still) a regular file; undefined when it is a symlink, directory, FIFO, … */
-function openRegularFile(path) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, OPEN_FLAGS);
-    }
-    catch (error) {
-        if (error.code === "ELOOP")
-            return undefined; // a symlink now
-        throw error;
-    }
-    try {
-        const info = (0,external_node_fs_.fstatSync)(fd);
-        if (info.isFile())
-            return { fd, size: info.size };
-    }
-    catch (error) {
-        (0,external_node_fs_.closeSync)(fd);
-        throw error;
-    }
-    (0,external_node_fs_.closeSync)(fd);
-    return undefined;
-}
-let readBuffer = Buffer.alloc(64 * 1024);
-/**
- * Reads a whole small file into a buffer reused from file to file (each thread scans one file at
- * a time, and nothing keeps the bytes once the file is scanned), so reading thousands of files
- * does not churn the allocator. The bytes stay valid until the next read.
- */
-function readSmallFile(file) {
-    if (readBuffer.length < file.size + 1)
-        readBuffer = Buffer.alloc(Math.max(file.size + 1, readBuffer.length * 2));
-    let total = 0;
-    for (;;) {
-        const want = readBuffer.length - total;
-        const n = (0,external_node_fs_.readSync)(file.fd, readBuffer, total, want, total);
-        total += n;
-        // A regular file gives fewer bytes than asked only at its end: no extra read to see end of file.
-        if (n === 0 || n < want)
-            break;
-    }
-    if (total > file.size)
-        throw Object.assign(new Error("the file grew during the scan"), { code: "EAGAIN" });
-    return readBuffer.subarray(0, total);
-}
-/** Fills readBuffer[0, want) from `position` of the file; fewer bytes only at its end. */
-function readInto(fd, position, want) {
-    let total = 0;
-    while (total < want) {
-        const n = (0,external_node_fs_.readSync)(fd, readBuffer, total, want - total, position + total);
-        if (n === 0)
-            break;
-        total += n;
-    }
-    return total;
-}
-/** The first SMALL_FILE bytes of a large file, in the reused buffer. */
-function readFirstChunk(file) {
-    if (readBuffer.length < SMALL_FILE)
-        readBuffer = Buffer.alloc(SMALL_FILE);
-    return readBuffer.subarray(0, readInto(file.fd, 0, SMALL_FILE));
-}
-/**
- * The chunks of a large file, SMALL_FILE bytes each, read one after the other into the reused
- * buffer (each overwrites the one before); `first` is the chunk readFirstChunk returned.
- */
-function* fileChunks(file, first) {
-    let position = 0;
-    for (let chunk = first; chunk.length > 0; chunk = readBuffer.subarray(0, readInto(file.fd, position, SMALL_FILE))) {
-        yield chunk;
-        position += chunk.length;
-        if (chunk.length < SMALL_FILE)
-            return;
-    }
-}
-//# sourceMappingURL=read-file.js.map
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/content/encoding.js
@@ -60037,6 +59891,77 @@ class StreamScanner {
     }
 }
 //# sourceMappingURL=stream-scanner.js.map
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ../../packages/secrets/dist/walk/byte-source.js
+
+/** The first `n` bytes (fewer at end of input) and the whole source again, head included. */
+async function peek(source, n) {
+    const iterator = source[Symbol.asyncIterator]();
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    while (size < n) {
+        const next = await iterator.next();
+        if (next.done) {
+            done = true;
+            break;
+        }
+        const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+        chunks.push(chunk);
+        size += chunk.length;
+    }
+    const head = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    async function* all() {
+        if (head.length > 0)
+            yield head;
+        if (done)
+            return;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next())
+            yield next.value;
+    }
+    const close = async () => {
+        if (!done)
+            await iterator.return?.();
+    };
+    return { head: head.subarray(0, n), all: all(), close };
+}
+/** Pipes `source` through a Node transform (a decompressor), counting the bytes that go in. */
+function through(source, transform, counter) {
+    const input = external_node_stream_.Readable.from((async function* () {
+        for await (const chunk of source) {
+            counter.in += chunk.byteLength;
+            yield chunk;
+        }
+    })(), { objectMode: false });
+    input.on("error", (error) => transform.destroy(error));
+    transform.on("close", () => input.destroy());
+    return input.pipe(transform);
+}
+/** Wraps a web stream (the xz decoder's output) as a ByteSource. */
+function fromWeb(stream) {
+    return stream;
+}
+/** Recognises zip (and jar/whl/…), gzip, bzip2, xz and tar by their magic bytes, whatever the name. */
+function sniffContainer(head) {
+    const b = head;
+    if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6))
+        return "zip";
+    if (b[0] === 0x1f && b[1] === 0x8b)
+        return "gzip";
+    if (b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68 && b[4] === 0x31 && b[5] === 0x41 && b[6] === 0x59)
+        return "bzip2";
+    if (b[0] === 0xfd && b[1] === 0x37 && b[2] === 0x7a && b[3] === 0x58 && b[4] === 0x5a && b[5] === 0)
+        return "xz";
+    if (b.length >= 262 && Buffer.from(b.subarray(257, 262)).toString("latin1") === "ustar")
+        return "tar";
+    return "file";
+}
+/** A ByteSource of bytes already in memory. */
+async function* fromBuffer(bytes) {
+    yield bytes;
+}
+//# sourceMappingURL=byte-source.js.map
 // EXTERNAL MODULE: ../../node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6474);
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/walk/context.js
@@ -60372,68 +60297,6 @@ function scanTextBytes(name, text, ctx) {
     finish(name, scanner, fed, ctx);
 }
 //# sourceMappingURL=scan-source.js.map
-;// CONCATENATED MODULE: ../../packages/secrets/dist/walk/files.js
-
-
-
-
-
-/**
- * Scans a file larger than SMALL_FILE: text is read in chunks into the reused buffer and scanned
- * in this thread. Returns the container kind when it is an archive, to be opened again by path.
- */
-async function scanLargeText(task, file, ctx) {
-    const first = readFirstChunk(file);
-    const kind = sniffContainer(first);
-    if (kind !== "file")
-        return kind;
-    await scanTextChunks(task.name, fileChunks(file, first), ctx);
-    return undefined;
-}
-/**
- * Scans one file on disk: a zip is opened by random access, other archives streamed, text read
- * into a reused buffer (whole, or in chunks when large) and scanned in this thread.
- */
-async function scanFile(task, ctx) {
-    try {
-        const file = openRegularFile(task.path);
-        if (file === undefined) {
-            ctx.report.unscanned({ file: task.name, reason: "unreadable", detail: "no longer a regular file" });
-            return;
-        }
-        let kind;
-        let small;
-        try {
-            if (file.size > SMALL_FILE)
-                kind = await scanLargeText(task, file, ctx);
-            else {
-                small = readSmallFile(file);
-                kind = sniffContainer(small);
-                // Most files: plain text already in memory, scanned without an async step.
-                if (kind === "file")
-                    scanTextBytes(task.name, small, ctx);
-            }
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(file.fd);
-        }
-        if (kind === undefined || kind === "file")
-            return;
-        if (kind === "zip" && ctx.limits.maxDepth > 0) {
-            ctx.report.archive();
-            await scanZipFile(task.name, task.path, 1, ctx);
-            return;
-        }
-        const source = small ? fromBuffer(small) : (0,external_node_fs_.createReadStream)(task.path, { highWaterMark: 1024 * 1024 });
-        await scanSource(task.name, source, 0, ctx);
-    }
-    catch (error) {
-        const code = error.code;
-        const detail = code === "ENOENT" ? "the file vanished during the scan" : `cannot read: ${scan_source_describe(error)}`;
-        ctx.report.unscanned({ file: task.name, reason: "unreadable", detail });
-    }
-}
-//# sourceMappingURL=files.js.map
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/walk/list.js
 
 
@@ -60545,30 +60408,166 @@ function listFiles(paths, cwd) {
 //# sourceMappingURL=list.js.map
 // EXTERNAL MODULE: ../../packages/secrets/dist/scan/collect.js + 1 modules
 var collect = __nccwpck_require__(7419);
-;// CONCATENATED MODULE: ../../packages/secrets/dist/scan/scan.js
+;// CONCATENATED MODULE: ../../packages/secrets/dist/walk/read-file.js
+
+/** Files up to this size are read in one call; larger ones are read in chunks of this size. */
+const SMALL_FILE = 4 * 1024 * 1024;
+/**
+ * Opened without following a symlink and without waiting on a FIFO: a path that stopped being a
+ * regular file after it was listed is recognised by the descriptor, with no separate lstat.
+ */
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+/** Opens `path` when it is (still) a regular file; undefined when it is a symlink, directory, FIFO, … */
+function openRegularFile(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, OPEN_FLAGS);
+    }
+    catch (error) {
+        if (error.code === "ELOOP")
+            return undefined; // a symlink now
+        throw error;
+    }
+    try {
+        const info = (0,external_node_fs_.fstatSync)(fd);
+        if (info.isFile())
+            return { fd, size: info.size };
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
+    }
+    (0,external_node_fs_.closeSync)(fd);
+    return undefined;
+}
+let readBuffer = Buffer.alloc(64 * 1024);
+/**
+ * Reads a whole small file into a buffer reused from file to file (each thread scans one file at
+ * a time, and nothing keeps the bytes once the file is scanned), so reading thousands of files
+ * does not churn the allocator. The bytes stay valid until the next read.
+ */
+function readSmallFile(file) {
+    if (readBuffer.length < file.size + 1)
+        readBuffer = Buffer.alloc(Math.max(file.size + 1, readBuffer.length * 2));
+    let total = 0;
+    for (;;) {
+        const want = readBuffer.length - total;
+        const n = (0,external_node_fs_.readSync)(file.fd, readBuffer, total, want, total);
+        total += n;
+        // A regular file gives fewer bytes than asked only at its end: no extra read to see end of file.
+        if (n === 0 || n < want)
+            break;
+    }
+    if (total > file.size)
+        throw Object.assign(new Error("the file grew during the scan"), { code: "EAGAIN" });
+    return readBuffer.subarray(0, total);
+}
+/** Fills readBuffer[0, want) from `position` of the file; fewer bytes only at its end. */
+function readInto(fd, position, want) {
+    let total = 0;
+    while (total < want) {
+        const n = (0,external_node_fs_.readSync)(fd, readBuffer, total, want - total, position + total);
+        if (n === 0)
+            break;
+        total += n;
+    }
+    return total;
+}
+/** The first SMALL_FILE bytes of a large file, in the reused buffer. */
+function readFirstChunk(file) {
+    if (readBuffer.length < SMALL_FILE)
+        readBuffer = Buffer.alloc(SMALL_FILE);
+    return readBuffer.subarray(0, readInto(file.fd, 0, SMALL_FILE));
+}
+/**
+ * The chunks of a large file, SMALL_FILE bytes each, read one after the other into the reused
+ * buffer (each overwrites the one before); `first` is the chunk readFirstChunk returned.
+ */
+function* fileChunks(file, first) {
+    let position = 0;
+    for (let chunk = first; chunk.length > 0; chunk = readBuffer.subarray(0, readInto(file.fd, position, SMALL_FILE))) {
+        yield chunk;
+        position += chunk.length;
+        if (chunk.length < SMALL_FILE)
+            return;
+    }
+}
+//# sourceMappingURL=read-file.js.map
+;// CONCATENATED MODULE: ../../packages/secrets/dist/walk/files.js
 
 
 
 
 
+/**
+ * Scans a file larger than SMALL_FILE: text is read in chunks into the reused buffer and scanned
+ * in this thread. Returns the container kind when it is an archive, to be opened again by path.
+ */
+async function scanLargeText(task, file, ctx) {
+    const first = readFirstChunk(file);
+    const kind = sniffContainer(first);
+    if (kind !== "file")
+        return kind;
+    await scanTextChunks(task.name, fileChunks(file, first), ctx);
+    return undefined;
+}
+/**
+ * Scans one file on disk: a zip is opened by random access, other archives streamed, text read
+ * into a reused buffer (whole, or in chunks when large) and scanned in this thread.
+ */
+async function scanFile(task, ctx) {
+    try {
+        const file = openRegularFile(task.path);
+        if (file === undefined) {
+            ctx.report.unscanned({ file: task.name, reason: "unreadable", detail: "no longer a regular file" });
+            return;
+        }
+        let kind;
+        let small;
+        try {
+            if (file.size > SMALL_FILE)
+                kind = await scanLargeText(task, file, ctx);
+            else {
+                small = readSmallFile(file);
+                kind = sniffContainer(small);
+                // Most files: plain text already in memory, scanned without an async step.
+                if (kind === "file")
+                    scanTextBytes(task.name, small, ctx);
+            }
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(file.fd);
+        }
+        if (kind === undefined || kind === "file")
+            return;
+        if (kind === "zip" && ctx.limits.maxDepth > 0) {
+            ctx.report.archive();
+            await scanZipFile(task.name, task.path, 1, ctx);
+            return;
+        }
+        const source = small ? fromBuffer(small) : (0,external_node_fs_.createReadStream)(task.path, { highWaterMark: 1024 * 1024 });
+        await scanSource(task.name, source, 0, ctx);
+    }
+    catch (error) {
+        const code = error.code;
+        const detail = code === "ENOENT" ? "the file vanished during the scan" : `cannot read: ${scan_source_describe(error)}`;
+        ctx.report.unscanned({ file: task.name, reason: "unreadable", detail });
+    }
+}
+//# sourceMappingURL=files.js.map
+;// CONCATENATED MODULE: ../../packages/secrets/dist/scan/scan-files.js
 
 
-
-
-
-let matcher;
 /** Bytes a thread scans between turns of its event loop. */
 const YIELD_BYTES = 4 * 1024 * 1024;
-/** The matcher of the built-in rules, built once per thread (the keyword tables take a while to build). */
-function builtinMatcher() {
-    matcher ??= new Matcher(compiledBuiltinRules());
-    return matcher;
-}
-/** Scans, in this thread, the files `next` hands out (until it hands out none) into one partial result. */
-async function scanClaimed(next, settings, addBytes) {
+/**
+ * Scans, in this thread and with `matcher`, the files `next` hands out (until it hands out none)
+ * into one partial result; the byte budget is counted with `addBytes` (shared between threads).
+ */
+async function scanClaimed(next, settings, addBytes, matcher) {
     const partial = (0,collect/* emptyPartial */.pP)();
     const ctx = {
-        analyze: { matcher: builtinMatcher(), decodeDepth: settings.decodeDepth },
+        analyze: { matcher, decodeDepth: settings.decodeDepth },
         limits: settings.limits,
         addBytes,
         report: (0,collect/* collectInto */.vW)(partial),
@@ -60584,6 +60583,24 @@ async function scanClaimed(next, settings, addBytes) {
         }
     }
     return partial;
+}
+//# sourceMappingURL=scan-files.js.map
+;// CONCATENATED MODULE: ../../packages/secrets/dist/scan/scan.js
+
+
+
+
+
+
+
+
+
+
+let matcher;
+/** The matcher of the built-in rules, built once per thread (the keyword tables take a while to build). */
+function builtinMatcher() {
+    matcher ??= new Matcher(compiledBuiltinRules());
+    return matcher;
 }
 /** True when one of the paths is a directory (errors are left to the listing, which reports them). */
 async function anyDirectory(paths, cwd) {
@@ -60608,10 +60625,10 @@ async function scanPaths(options) {
     if (workers > 1 && (await anyDirectory(options.paths, options.cwd))) {
         // Workers start (and build their matchers) while the directories are listed, and scan the
         // files as they are listed; this thread joins them once the listing is complete.
-        const pool = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9637))).startPool(workers - 1, settings);
+        const pool = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9637))).startPool(workers - 1, settings, builtinRules);
         try {
             total.unscanned.push(...walkFiles(options.paths, options.cwd, (batch) => pool.add(batch)));
-            (0,collect/* mergePartial */.AV)(total, await pool.finish(scanClaimed));
+            (0,collect/* mergePartial */.AV)(total, await pool.finish((next, addBytes) => scanClaimed(next, settings, addBytes, builtinMatcher())));
         }
         finally {
             await pool.close();
@@ -60623,7 +60640,7 @@ async function scanPaths(options) {
         total.unscanned.push(...unscanned);
         let used = 0;
         let index = 0;
-        (0,collect/* mergePartial */.AV)(total, await scanClaimed(() => tasks[index++], settings, (n) => (used += n)));
+        (0,collect/* mergePartial */.AV)(total, await scanClaimed(() => tasks[index++], settings, (n) => (used += n), builtinMatcher()));
     }
     const { findings, suppressed } = applySuppressions(total.candidates, compileAllowlist(config.allow), options.baseline ?? new Set());
     return {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Matcher } from "../detect/matcher.js";
-import { compiledBuiltinRules } from "../rules/compile.js";
+import { compiledBuiltinRules } from "../rules/builtin.js";
 import { inlineAllowReason } from "./markers.js";
 import { StreamScanner } from "./stream-scanner.js";
 

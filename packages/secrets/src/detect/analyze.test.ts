@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compiledBuiltinRules } from "../rules/compile.js";
+import { compiledBuiltinRules } from "../rules/builtin.js";
 import { analyzeText } from "./analyze.js";
 import { Matcher } from "./matcher.js";
 

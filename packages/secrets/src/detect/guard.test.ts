@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compiledBuiltinRules, expandMacros } from "../rules/compile.js";
+import { compiledBuiltinRules } from "../rules/builtin.js";
+import { expandMacros } from "../rules/compile.js";
 import examplesFile from "../rules/rules.examples.json" with { type: "json" };
 import { ruleExamplesFileSchema } from "../rules/schema.js";
 import { compileGuard, guardAllows } from "./guard.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compiledBuiltinRules } from "../rules/compile.js";
+import { compiledBuiltinRules } from "../rules/builtin.js";
 import { encodedRuns, KeywordFilter } from "./keywords.js";
 
 const KEYWORDS = [...new Set(compiledBuiltinRules().flatMap((r) => r.keywords))].sort();

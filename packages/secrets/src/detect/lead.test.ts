@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compiledBuiltinRules } from "../rules/compile.js";
+import { compiledBuiltinRules } from "../rules/builtin.js";
 import { Matcher } from "./matcher.js";
 import { ByteText } from "./text.js";
 

@@ -1,7 +1,6 @@
 import { compileGuard, type Guard } from "../detect/guard.js";
 import { SecretsError } from "../errors.js";
-import rulesFile from "./rules.json" with { type: "json" };
-import { type Rule, rulesFileSchema, type Severity } from "./schema.js";
+import type { Rule, Severity } from "./schema.js";
 
 /** A rule ready to run: its regex compiled with the macros expanded. */
 export interface CompiledRule {
@@ -62,23 +61,4 @@ export function compileRule(rule: Rule): CompiledRule {
     lead: rule.lead,
     guard: rule.before === undefined ? compileGuard(regex.source) : undefined,
   };
-}
-
-/** The rules shipped with Tollgate, validated. */
-export function builtinRules(): Rule[] {
-  const parsed = rulesFileSchema.safeParse(rulesFile);
-  if (!parsed.success) {
-    throw new SecretsError("SECRETS_BAD_RULES", `the built-in rules file is invalid: ${parsed.error.message}`, {
-      hint: "run the rules tests: npx vitest run packages/secrets",
-    });
-  }
-  return parsed.data.rules;
-}
-
-let compiled: CompiledRule[] | undefined;
-
-/** The built-in rules, compiled once per process. */
-export function compiledBuiltinRules(): CompiledRule[] {
-  compiled ??= builtinRules().map(compileRule);
-  return compiled;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Matcher } from "../detect/matcher.js";
-import { builtinRules, compiledBuiltinRules, compileRule } from "./compile.js";
+import { builtinRules, compiledBuiltinRules } from "./builtin.js";
+import { compileRule } from "./compile.js";
 import examplesFile from "./rules.examples.json" with { type: "json" };
 import { ruleExamplesFileSchema } from "./schema.js";
 

@@ -3,14 +3,19 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SecretsError } from "../errors.js";
+import type { Rule } from "../rules/schema.js";
 import type { FileTask } from "../walk/list.js";
 import { claimFrom, sharedCursor } from "./claim.js";
 import { emptyPartial, mergePartial, type PartialResult } from "./collect.js";
-import type { ScanSettings } from "./scan.js";
+import type { ScanSettings } from "./scan-files.js";
 
-/** Messages to a worker: its settings and shared memory, then the files as they are listed, then the end of the list. */
+/**
+ * Messages to a worker: its settings, the rules (validated by this thread, so that the worker
+ * loads no schema library) and the shared memory; then the files as they are listed; then the end
+ * of the list.
+ */
 export type WorkerRequest =
-  | { kind: "start"; settings: ScanSettings; cursor: Int32Array; bytes: BigInt64Array }
+  | { kind: "start"; settings: ScanSettings; rules: Rule[]; cursor: Int32Array; bytes: BigInt64Array }
   | { kind: "files"; tasks: FileTask[] }
   | { kind: "end" };
 
@@ -23,11 +28,7 @@ export function defaultWorkerCount(): number {
 }
 
 /** Scans, in this thread, the files `next` hands out (scanClaimed), counting bytes with `addBytes`. */
-export type LocalScan = (
-  next: () => FileTask | undefined,
-  settings: ScanSettings,
-  addBytes: (n: number) => number,
-) => Promise<PartialResult>;
+export type LocalScan = (next: () => FileTask | undefined, addBytes: (n: number) => number) => Promise<PartialResult>;
 
 /** Worker threads that scan files as they are listed, taking each from a shared cursor. */
 export interface ScanPool {
@@ -65,8 +66,8 @@ function outcomeOf(worker: Worker, onFailure: () => void): Promise<Outcome> {
   });
 }
 
-/** Starts `count` scan workers; each builds its rule matcher as it starts. */
-export function startPool(count: number, settings: ScanSettings): ScanPool {
+/** Starts `count` scan workers; each builds its rule matcher from `rules()` as it starts. */
+export function startPool(count: number, settings: ScanSettings, rules: () => Rule[]): ScanPool {
   const url = new URL("./worker.js", import.meta.url);
   if (url.protocol !== "file:" || !existsSync(fileURLToPath(url))) {
     throw new SecretsError(
@@ -85,7 +86,9 @@ export function startPool(count: number, settings: ScanSettings): ScanPool {
   let failed = false;
   const workers = Array.from({ length: count }, () => new Worker(url, { resourceLimits }));
   const outcomes = workers.map((worker) => outcomeOf(worker, () => (failed = true)));
-  for (const worker of workers) worker.postMessage({ kind: "start", settings, cursor, bytes } satisfies WorkerRequest);
+  // The rules are read while the workers load.
+  const start: WorkerRequest = { kind: "start", settings, rules: rules(), cursor, bytes };
+  for (const worker of workers) worker.postMessage(start);
   return {
     add: (batch) => {
       for (const task of batch) tasks.push(task);
@@ -94,7 +97,7 @@ export function startPool(count: number, settings: ScanSettings): ScanPool {
     finish: async (local) => {
       for (const worker of workers) worker.postMessage({ kind: "end" } satisfies WorkerRequest);
       // This thread stops taking files once a worker has failed (the scan fails anyway).
-      const mine = await local(() => (failed ? undefined : claimFrom(cursor, tasks)), settings, addBytes);
+      const mine = await local(() => (failed ? undefined : claimFrom(cursor, tasks)), addBytes);
       const total = emptyPartial();
       for (const outcome of await Promise.all(outcomes)) {
         if ("error" in outcome) throw outcome.error;

@@ -3,13 +3,12 @@ import { resolve } from "node:path";
 import { defaultSecretsConfig, limitsFrom, type SecretsConfig } from "../config/schema.js";
 import { Matcher } from "../detect/matcher.js";
 import { compareFindings, type ScanResult } from "../report/types.js";
-import { compiledBuiltinRules } from "../rules/compile.js";
+import { builtinRules, compiledBuiltinRules } from "../rules/builtin.js";
 import { applySuppressions, compileAllowlist } from "../suppress/suppress.js";
-import type { WalkContext } from "../walk/context.js";
-import { scanFile } from "../walk/files.js";
-import type { ScanLimits, Unscanned } from "../walk/limits.js";
-import { type FileTask, listFiles, walkFiles } from "../walk/list.js";
-import { collectInto, emptyPartial, mergePartial, type PartialResult } from "./collect.js";
+import type { Unscanned } from "../walk/limits.js";
+import { listFiles, walkFiles } from "../walk/list.js";
+import { emptyPartial, mergePartial } from "./collect.js";
+import { type ScanSettings, scanClaimed } from "./scan-files.js";
 
 /** Options of `scanPaths`. */
 export interface ScanOptions {
@@ -29,45 +28,10 @@ export interface ScanOptions {
 
 let matcher: Matcher | undefined;
 
-/** Bytes a thread scans between turns of its event loop. */
-const YIELD_BYTES = 4 * 1024 * 1024;
-
 /** The matcher of the built-in rules, built once per thread (the keyword tables take a while to build). */
 export function builtinMatcher(): Matcher {
   matcher ??= new Matcher(compiledBuiltinRules());
   return matcher;
-}
-
-/** Scan settings every thread gets: the limits and the decoding depth. */
-export interface ScanSettings {
-  limits: ScanLimits;
-  decodeDepth: number;
-}
-
-/** Scans, in this thread, the files `next` hands out (until it hands out none) into one partial result. */
-export async function scanClaimed(
-  next: () => FileTask | undefined,
-  settings: ScanSettings,
-  addBytes: (n: number) => number,
-): Promise<PartialResult> {
-  const partial = emptyPartial();
-  const ctx: WalkContext = {
-    analyze: { matcher: builtinMatcher(), decodeDepth: settings.decodeDepth },
-    limits: settings.limits,
-    addBytes,
-    report: collectInto(partial),
-  };
-  let turn = 0;
-  for (let task = next(); task !== undefined; task = next()) {
-    await scanFile(task, ctx);
-    // Small files are scanned synchronously: give the event loop a turn every few megabytes (a
-    // worker takes in the files listed meanwhile, the main thread hears of a failed worker).
-    if (partial.bytes - turn >= YIELD_BYTES) {
-      turn = partial.bytes;
-      await new Promise((resolveTurn) => setImmediate(resolveTurn));
-    }
-  }
-  return partial;
 }
 
 /** True when one of the paths is a directory (errors are left to the listing, which reports them). */
@@ -100,10 +64,13 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   if (workers > 1 && (await anyDirectory(options.paths, options.cwd))) {
     // Workers start (and build their matchers) while the directories are listed, and scan the
     // files as they are listed; this thread joins them once the listing is complete.
-    const pool = (await import("./pool.js")).startPool(workers - 1, settings);
+    const pool = (await import("./pool.js")).startPool(workers - 1, settings, builtinRules);
     try {
       total.unscanned.push(...walkFiles(options.paths, options.cwd, (batch) => pool.add(batch)));
-      mergePartial(total, await pool.finish(scanClaimed));
+      mergePartial(
+        total,
+        await pool.finish((next, addBytes) => scanClaimed(next, settings, addBytes, builtinMatcher())),
+      );
     } finally {
       await pool.close();
     }
@@ -119,6 +86,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
         () => tasks[index++],
         settings,
         (n) => (used += n),
+        builtinMatcher(),
       ),
     );
   }

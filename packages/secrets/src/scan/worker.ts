@@ -1,16 +1,17 @@
 import { parentPort } from "node:worker_threads";
+import { Matcher } from "../detect/matcher.js";
+import { compileRule } from "../rules/compile.js";
 import type { FileTask } from "../walk/list.js";
 import { claimFrom } from "./claim.js";
 import { emptyPartial, mergePartial } from "./collect.js";
 import type { WorkerReply, WorkerRequest } from "./pool.js";
-import { builtinMatcher, scanClaimed } from "./scan.js";
-
-// Built now, while the main thread lists the files, rather than on the first file.
-builtinMatcher();
+import { scanClaimed } from "./scan-files.js";
 
 /** The files listed so far, in the order the main thread lists them (the cursor indexes them). */
 const tasks: FileTask[] = [];
 let start: Extract<WorkerRequest, { kind: "start" }> | undefined;
+/** The matcher of the rules the main thread sent, built on the first message (while the files are listed). */
+let matcher: Matcher | undefined;
 /** Whether the list is complete. */
 let ended = false;
 let scanning = false;
@@ -32,7 +33,8 @@ async function scanAvailable(): Promise<void> {
   scanning = true;
   try {
     const addBytes = (n: number): number => Number(Atomics.add(bytes, 0, BigInt(n))) + n;
-    mergePartial(partial, await scanClaimed(() => claimFrom(cursor, tasks), settings, addBytes));
+    matcher ??= new Matcher(start.rules.map(compileRule));
+    mergePartial(partial, await scanClaimed(() => claimFrom(cursor, tasks), settings, addBytes, matcher));
     // The list may have grown or ended while this thread scanned (messages are taken in between files).
     if (ended && Atomics.load(cursor, 0) >= tasks.length) reply({ kind: "done", result: partial });
   } catch (error) {

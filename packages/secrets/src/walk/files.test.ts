@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Matcher } from "../detect/matcher.js";
-import { compiledBuiltinRules } from "../rules/compile.js";
+import { compiledBuiltinRules } from "../rules/builtin.js";
 import { collectInto, emptyPartial } from "../scan/collect.js";
 import { scanFile } from "./files.js";
 import { defaultLimits } from "./limits.js";
