@@ -5923,7 +5923,7 @@ const MockPool = __nccwpck_require__(6480)
 const mockErrors = __nccwpck_require__(2673)
 const RetryHandler = __nccwpck_require__(4004)
 const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(1481)
-const DecoratorHandler = __nccwpck_require__(1532)
+const DecoratorHandler = __nccwpck_require__(9151)
 const RedirectHandler = __nccwpck_require__(7158)
 const createRedirectInterceptor = __nccwpck_require__(1576)
 
@@ -14644,7 +14644,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1532:
+/***/ 9151:
 /***/ ((module) => {
 
 
@@ -15384,7 +15384,7 @@ module.exports = RetryHandler
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(1532)
+const DecoratorHandler = __nccwpck_require__(9151)
 const { InvalidArgumentError, InformationalError } = __nccwpck_require__(3959)
 const maxInt = Math.pow(2, 31) - 1
 
@@ -15767,7 +15767,7 @@ module.exports = interceptorOpts => {
 
 const util = __nccwpck_require__(9500)
 const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(3959)
-const DecoratorHandler = __nccwpck_require__(1532)
+const DecoratorHandler = __nccwpck_require__(9151)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -59136,12 +59136,14 @@ class Matcher {
     filter;
     /** For each keyword id, the rules it triggers. */
     owners;
+    keywordLengths;
     rules;
     constructor(rules) {
         this.rules = rules;
         const keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort();
         this.filter = new KeywordFilter(keywords);
         this.owners = keywords.map((k) => rules.flatMap((r, i) => (r.keywords.includes(k) ? [i] : [])));
+        this.keywordLengths = keywords.map((k) => k.length);
     }
     /** Every validated match in `text`, in order of position. */
     scan(text) {
@@ -59154,11 +59156,13 @@ class Matcher {
         const { ids, starts, runs } = text instanceof ByteText ? this.filter.searchBytes(text.bytes) : this.filter.search(text);
         // Anchored rules run at their hits: (rule, at) pairs, in order of position.
         const anchored = [];
-        // Windowed rules run over the windows around their hits, merged: rule → (from, to) pairs.
+        // Windowed rules run over the windows around their hits, merged: rule → (from, to, live)
+        // triples; a window is live when one of its hits passes the rule's tail guard (or it has none).
         const windows = new Map();
         for (let h = 0; h < ids.length; h++) {
             const at = starts[h];
-            for (const i of this.owners[ids[h]] ?? []) {
+            const id = ids[h];
+            for (const i of this.owners[id] ?? []) {
                 const rule = this.rules[i];
                 if (rule.anchored) {
                     // The regex runs where the bytes at the hit can start a match (the line-start rules see
@@ -59169,16 +59173,21 @@ class Matcher {
                 }
                 const from = Math.max(0, at - rule.before);
                 const to = Math.min(text.length, at + rule.after);
+                const live = rule.tail === undefined || guardAllows(rule.tail, text, at + this.keywordLengths[id], true)
+                    ? 1
+                    : 0;
                 let list = windows.get(i);
                 if (!list) {
                     list = [];
                     windows.set(i, list);
                 }
-                const last = list.length - 2;
-                if (last >= 0 && from <= list[last + 1] && to - list[last] <= MAX_RANGE)
+                const last = list.length - 3;
+                if (last >= 0 && from <= list[last + 1] && to - list[last] <= MAX_RANGE) {
                     list[last + 1] = Math.max(list[last + 1], to);
+                    list[last + 2] = list[last + 2] | live;
+                }
                 else
-                    list.push(from, to);
+                    list.push(from, to, live);
             }
         }
         // Every run in order of position (each rule's own in the order they were made: a rule keeps the
@@ -59246,12 +59255,16 @@ class Matcher {
         }
     }
 }
-/** The windows of every rule as (from, to, rule) triples by `from`; a rule's own keep their order. */
+/**
+ * The live windows of every rule (see scanWithRuns) as (from, to, rule) triples by `from`; a
+ * rule's own keep their order.
+ */
 function inOrder(windows) {
     const out = [];
     for (const [i, list] of windows)
-        for (let w = 0; w < list.length; w += 2)
-            out.push(list[w], list[w + 1], i);
+        for (let w = 0; w < list.length; w += 3)
+            if (list[w + 2] === 1)
+                out.push(list[w], list[w + 1], i);
     if (windows.size <= 1)
         return out;
     const order = Array.from({ length: out.length / 3 }, (_, k) => k);
@@ -59483,7 +59496,102 @@ function sarifInputs(scan) {
     return { rules: [...rules.values()], results };
 }
 //# sourceMappingURL=sarif-input.js.map
+;// CONCATENATED MODULE: ../../packages/secrets/dist/detect/keyword-tail.js
+
+/** Escaped characters that stand for themselves (not `\d`, `\b`, `\x60`, …). */
+const PLAIN_ESCAPE = /[^A-Za-z0-9]/;
+/** The end of the group or class that starts at `i` (the index after its closing character). */
+function skipNested(source, i) {
+    let depth = 0;
+    for (let j = i; j < source.length; j++) {
+        const c = source[j];
+        if (c === "\\")
+            j++;
+        else if (c === "[") {
+            for (j++; j < source.length && source[j] !== "]"; j++)
+                if (source[j] === "\\")
+                    j++;
+            if (depth === 0)
+                return j + 1;
+        }
+        else if (c === "(")
+            depth++;
+        else if (c === ")" && --depth === 0)
+            return j + 1;
+    }
+    return source.length;
+}
+/** The top level of a regex source as atoms; undefined when it has a top-level alternation. */
+function topLevel(source) {
+    const atoms = [];
+    for (let i = 0; i < source.length;) {
+        const c = source[i];
+        if (c === "|")
+            return undefined;
+        if (c === "(" || c === "[") {
+            i = skipNested(source, i);
+            atoms.push({ literal: undefined, end: i });
+        }
+        else if (c === "?" || c === "*" || c === "+" || c === "{") {
+            // A quantifier: the atom before it is not a fixed literal any more.
+            const last = atoms[atoms.length - 1];
+            if (last)
+                last.literal = undefined;
+            if (c === "{") {
+                const count = /^\{\d+(?:,\d*)?\}/.exec(source.slice(i))?.[0];
+                if (count === undefined)
+                    return undefined; // a literal brace: not read here
+                i += count.length;
+            }
+            else
+                i++;
+            if (source[i] === "?")
+                i++; // lazy
+            if (last)
+                last.end = i;
+        }
+        else if (c === "\\") {
+            const e = source[i + 1] ?? "";
+            i += 2;
+            atoms.push({ literal: PLAIN_ESCAPE.test(e) ? e : undefined, end: i });
+        }
+        else {
+            i++;
+            atoms.push({ literal: c === "." || c === "^" || c === "$" ? undefined : c, end: i });
+        }
+    }
+    return atoms;
+}
+/**
+ * What must follow a windowed rule's keyword, read off its regex: when the keyword is a literal
+ * of the regex's top level (outside every group and class, not quantified) exactly once, and the
+ * regex has no alternation at its top level, every match holds that literal, followed by a match
+ * of the rest of the regex; the guard of that rest tells the keyword hits that cannot be part of
+ * a match. Undefined when this cannot be read.
+ */
+function keywordTailGuard(source, keyword) {
+    const atoms = topLevel(source);
+    if (atoms === undefined || keyword.length === 0)
+        return undefined;
+    const wanted = keyword.toLowerCase();
+    let found = -1;
+    for (let a = 0; a + wanted.length <= atoms.length; a++) {
+        let k = 0;
+        while (k < wanted.length && atoms[a + k]?.literal?.toLowerCase() === wanted[k])
+            k++;
+        if (k < wanted.length)
+            continue;
+        if (found !== -1)
+            return undefined; // more than once: which one a hit is is not known
+        found = a + wanted.length - 1;
+    }
+    if (found === -1)
+        return undefined;
+    return compileGuard(source.slice(atoms[found].end));
+}
+//# sourceMappingURL=keyword-tail.js.map
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/rules/compile.js
+
 
 
 const MACROS = {
@@ -59522,6 +59630,9 @@ function compileRule(rule) {
         after: window,
         lead: rule.lead,
         guard: rule.before === undefined ? compileGuard(regex.source) : undefined,
+        tail: rule.before !== undefined && rule.keywords.length === 1
+            ? keywordTailGuard(regex.source, rule.keywords[0])
+            : undefined,
     };
 }
 //# sourceMappingURL=compile.js.map

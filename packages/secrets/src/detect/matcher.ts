@@ -30,6 +30,7 @@ export class Matcher {
   private readonly filter: KeywordFilter;
   /** For each keyword id, the rules it triggers. */
   private readonly owners: number[][];
+  private readonly keywordLengths: number[];
   readonly rules: CompiledRule[];
 
   constructor(rules: CompiledRule[]) {
@@ -37,6 +38,7 @@ export class Matcher {
     const keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort();
     this.filter = new KeywordFilter(keywords);
     this.owners = keywords.map((k) => rules.flatMap((r, i) => (r.keywords.includes(k) ? [i] : [])));
+    this.keywordLengths = keywords.map((k) => k.length);
   }
 
   /** Every validated match in `text`, in order of position. */
@@ -52,11 +54,13 @@ export class Matcher {
       text instanceof ByteText ? this.filter.searchBytes(text.bytes) : this.filter.search(text as string);
     // Anchored rules run at their hits: (rule, at) pairs, in order of position.
     const anchored: number[] = [];
-    // Windowed rules run over the windows around their hits, merged: rule → (from, to) pairs.
+    // Windowed rules run over the windows around their hits, merged: rule → (from, to, live)
+    // triples; a window is live when one of its hits passes the rule's tail guard (or it has none).
     const windows = new Map<number, number[]>();
     for (let h = 0; h < ids.length; h++) {
       const at = starts[h] as number;
-      for (const i of this.owners[ids[h] as number] ?? []) {
+      const id = ids[h] as number;
+      for (const i of this.owners[id] ?? []) {
         const rule = this.rules[i] as CompiledRule;
         if (rule.anchored) {
           // The regex runs where the bytes at the hit can start a match (the line-start rules see
@@ -66,15 +70,20 @@ export class Matcher {
         }
         const from = Math.max(0, at - rule.before);
         const to = Math.min(text.length, at + rule.after);
+        const live =
+          rule.tail === undefined || guardAllows(rule.tail, text, at + (this.keywordLengths[id] as number), true)
+            ? 1
+            : 0;
         let list = windows.get(i);
         if (!list) {
           list = [];
           windows.set(i, list);
         }
-        const last = list.length - 2;
-        if (last >= 0 && from <= (list[last + 1] as number) && to - (list[last] as number) <= MAX_RANGE)
+        const last = list.length - 3;
+        if (last >= 0 && from <= (list[last + 1] as number) && to - (list[last] as number) <= MAX_RANGE) {
           list[last + 1] = Math.max(list[last + 1] as number, to);
-        else list.push(from, to);
+          list[last + 2] = (list[last + 2] as number) | live;
+        } else list.push(from, to, live);
       }
     }
     // Every run in order of position (each rule's own in the order they were made: a rule keeps the
@@ -153,11 +162,15 @@ export class Matcher {
   }
 }
 
-/** The windows of every rule as (from, to, rule) triples by `from`; a rule's own keep their order. */
+/**
+ * The live windows of every rule (see scanWithRuns) as (from, to, rule) triples by `from`; a
+ * rule's own keep their order.
+ */
 function inOrder(windows: Map<number, number[]>): number[] {
   const out: number[] = [];
   for (const [i, list] of windows)
-    for (let w = 0; w < list.length; w += 2) out.push(list[w] as number, list[w + 1] as number, i);
+    for (let w = 0; w < list.length; w += 3)
+      if (list[w + 2] === 1) out.push(list[w] as number, list[w + 1] as number, i);
   if (windows.size <= 1) return out;
   const order = Array.from({ length: out.length / 3 }, (_, k) => k);
   // Stable: triples with the same `from` stay in the order they were listed.

@@ -1,4 +1,5 @@
 import { compileGuard, type Guard } from "../detect/guard.js";
+import { keywordTailGuard } from "../detect/keyword-tail.js";
 import { SecretsError } from "../errors.js";
 import type { Rule, Severity } from "./schema.js";
 
@@ -21,6 +22,11 @@ export interface CompiledRule {
   lead: number | undefined;
   /** What an anchored rule's regex requires at its hit, checked before the regex runs. */
   guard: Guard | undefined;
+  /**
+   * What a windowed rule's regex requires right after its (only) keyword (keywordTailGuard): a
+   * window none of whose hits passes it is not searched.
+   */
+  tail: Guard | undefined;
 }
 
 const MACROS: Record<string, string> = {
@@ -60,5 +66,9 @@ export function compileRule(rule: Rule): CompiledRule {
     after: window,
     lead: rule.lead,
     guard: rule.before === undefined ? compileGuard(regex.source) : undefined,
+    tail:
+      rule.before !== undefined && rule.keywords.length === 1
+        ? keywordTailGuard(regex.source, rule.keywords[0] as string)
+        : undefined,
   };
 }
