@@ -35340,7 +35340,7 @@ function defaultCallback(err) {
 /***/ 3138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "e435ac78525e3b911f07.js";
+module.exports = __nccwpck_require__.p + "7640558b99bf57fa02ff.js";
 
 /***/ }),
 
@@ -44338,7 +44338,7 @@ function mergePartial(total, part) {
 
 /***/ }),
 
-/***/ 9637:
+/***/ 4346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -44389,7 +44389,21 @@ function claimFrom(cursor, tasks) {
 //# sourceMappingURL=claim.js.map
 // EXTERNAL MODULE: ../../packages/secrets/dist/scan/collect.js + 1 modules
 var collect = __nccwpck_require__(7419);
+;// CONCATENATED MODULE: ../../packages/secrets/dist/scan/task-batch.js
+/** Packs a non-empty batch of listed files. */
+function packTasks(tasks) {
+    return { paths: tasks.map((t) => t.path).join("\0"), names: tasks.map((t) => t.name).join("\0") };
+}
+/** Appends the files of a packed batch to `into`, in their order. */
+function unpackTasks(packed, into) {
+    const paths = packed.paths.split("\0");
+    const names = packed.names.split("\0");
+    for (let i = 0; i < paths.length; i++)
+        into.push({ path: paths[i], name: names[i] });
+}
+//# sourceMappingURL=task-batch.js.map
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/scan/pool.js
+
 
 
 
@@ -44445,8 +44459,9 @@ function startPool(count, settings, rules) {
         add: (batch) => {
             for (const task of batch)
                 tasks.push(task);
+            const message = { kind: "files", tasks: packTasks(batch) };
             for (const worker of workers)
-                worker.postMessage({ kind: "files", tasks: batch });
+                worker.postMessage(message);
         },
         finish: async (local) => {
             for (const worker of workers)
@@ -59714,8 +59729,8 @@ function compiledBuiltinRules() {
     return compiled;
 }
 //# sourceMappingURL=builtin.js.map
-// EXTERNAL MODULE: ../../packages/secrets/dist/scan/pool.js + 2 modules
-var pool = __nccwpck_require__(9637);
+// EXTERNAL MODULE: ../../packages/secrets/dist/scan/pool.js + 3 modules
+var pool = __nccwpck_require__(4346);
 ;// CONCATENATED MODULE: ../../packages/secrets/dist/report/types.js
 /** Orders findings by file, line, column, rule (byte-wise, so output is the same everywhere). */
 function compareFindings(a, b) {
@@ -60736,7 +60751,7 @@ async function scanPaths(options) {
     if (workers > 1 && (await anyDirectory(options.paths, options.cwd))) {
         // Workers start (and build their matchers) while the directories are listed, and scan the
         // files as they are listed; this thread joins them once the listing is complete.
-        const pool = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9637))).startPool(workers - 1, settings, builtinRules);
+        const pool = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4346))).startPool(workers - 1, settings, builtinRules);
         try {
             total.unscanned.push(...walkFiles(options.paths, options.cwd, (batch) => pool.add(batch)));
             (0,collect/* mergePartial */.AV)(total, await pool.finish((next, addBytes) => scanClaimed(next, settings, addBytes, builtinMatcher())));

@@ -8,6 +8,7 @@ import type { FileTask } from "../walk/list.js";
 import { claimFrom, sharedCursor } from "./claim.js";
 import { emptyPartial, mergePartial, type PartialResult } from "./collect.js";
 import type { ScanSettings } from "./scan-files.js";
+import { type PackedTasks, packTasks } from "./task-batch.js";
 
 /**
  * Messages to a worker: its settings, the rules (validated by this thread, so that the worker
@@ -16,7 +17,7 @@ import type { ScanSettings } from "./scan-files.js";
  */
 export type WorkerRequest =
   | { kind: "start"; settings: ScanSettings; rules: Rule[]; cursor: Int32Array; bytes: BigInt64Array }
-  | { kind: "files"; tasks: FileTask[] }
+  | { kind: "files"; tasks: PackedTasks }
   | { kind: "end" };
 
 /** Messages from a worker: what it scanned, once every file is taken; or why it failed. */
@@ -92,7 +93,8 @@ export function startPool(count: number, settings: ScanSettings, rules: () => Ru
   return {
     add: (batch) => {
       for (const task of batch) tasks.push(task);
-      for (const worker of workers) worker.postMessage({ kind: "files", tasks: batch } satisfies WorkerRequest);
+      const message: WorkerRequest = { kind: "files", tasks: packTasks(batch) };
+      for (const worker of workers) worker.postMessage(message);
     },
     finish: async (local) => {
       for (const worker of workers) worker.postMessage({ kind: "end" } satisfies WorkerRequest);

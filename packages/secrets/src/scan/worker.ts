@@ -6,6 +6,7 @@ import { claimFrom } from "./claim.js";
 import { emptyPartial, mergePartial } from "./collect.js";
 import type { WorkerReply, WorkerRequest } from "./pool.js";
 import { scanClaimed } from "./scan-files.js";
+import { unpackTasks } from "./task-batch.js";
 
 /** The files listed so far, in the order the main thread lists them (the cursor indexes them). */
 const tasks: FileTask[] = [];
@@ -47,7 +48,7 @@ async function scanAvailable(): Promise<void> {
 
 parentPort?.on("message", (request: WorkerRequest) => {
   if (request.kind === "start") start = request;
-  else if (request.kind === "files") for (const task of request.tasks) tasks.push(task);
+  else if (request.kind === "files") unpackTasks(request.tasks, tasks);
   else ended = true;
   void scanAvailable();
 });

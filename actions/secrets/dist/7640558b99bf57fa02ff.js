@@ -4,6 +4,7 @@ import { compileRule } from "../rules/compile.js";
 import { claimFrom } from "./claim.js";
 import { emptyPartial, mergePartial } from "./collect.js";
 import { scanClaimed } from "./scan-files.js";
+import { unpackTasks } from "./task-batch.js";
 /** The files listed so far, in the order the main thread lists them (the cursor indexes them). */
 const tasks = [];
 let start;
@@ -48,8 +49,7 @@ parentPort?.on("message", (request) => {
     if (request.kind === "start")
         start = request;
     else if (request.kind === "files")
-        for (const task of request.tasks)
-            tasks.push(task);
+        unpackTasks(request.tasks, tasks);
     else
         ended = true;
     void scanAvailable();
