@@ -16,6 +16,8 @@ export { encodedRuns } from "./encoded-runs.js";
 /** The values a byte can take once loosened: what a wildcard byte of a window stands for. */
 const ANY = [...new Set(Array.from({ length: 256 }, (_, c) => c | 0x20))];
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Steps the candidate loops hand back at a time (the WebAssembly one as well). */
+const CANDIDATES = 4096;
 /** ASCII upper case folded onto lower case. */
 const FOLD = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
@@ -61,7 +63,7 @@ export class KeywordFilter {
   private readonly shortIds: number[] = [];
   /** The input, copied to an aligned buffer (with padding) to be read as 32-bit words. */
   private scratch = new Uint8Array(64 * 1024);
-  private candidates = new Int32Array(4096);
+  private candidates = new Int32Array(CANDIDATES);
   /** Whether the scan reads 32-bit words (little-endian machines) or composes them from bytes. */
   private readonly wordReads: boolean;
   /** The candidate loop in WebAssembly (little-endian machines), when it runs here. */
@@ -128,7 +130,15 @@ export class KeywordFilter {
       filled += list.length;
     }
     this.wasm =
-      this.wordReads && (options.wasm ?? true) ? wasmCandidates(this.bits, this.bits2, this.pairs) : undefined;
+      this.wordReads && (options.wasm ?? true)
+        ? wasmCandidates(this.bits, this.bits2, this.pairs, {
+            slots: this.slots,
+            entries: this.entries,
+            codes: this.codes,
+            fold: FOLD,
+            shortIds: this.shortIds,
+          })
+        : undefined;
   }
 
   /** Which candidate loop runs: WebAssembly, JavaScript over 32-bit words, or JavaScript over bytes. */
@@ -167,39 +177,40 @@ export class KeywordFilter {
     bytes.fill(0x20, n, n + 16);
     const steps = (n + 3) >>> 2;
     const hits: number[] = [];
-    const found = this.wasm ? this.wasm.out : this.candidates;
+    const wasm = this.wasm;
+    const found = this.candidates;
     for (let from = 0; from < steps; ) {
-      const k = this.wasm
-        ? this.wasm.candidates(from, steps)
-        : this.wordReads
-          ? candidateSteps(
-              new Uint32Array(bytes.buffer, bytes.byteOffset, steps + 2),
-              from,
-              steps,
-              this.bits,
-              this.pairs,
-              found,
-            )
-          : candidateStepsPortable(bytes, from, steps, this.bits, this.pairs, found);
-      // The WebAssembly loop hands back step * 8 + which windows (1, 2) and pairs (4) to look at.
-      const shift = this.wasm ? 3 : 0;
-      for (let j = 0; j < k; j++) {
-        const step = found[j] as number;
-        this.lookCloser(bytes, n, (step >> shift) << 2, hits, shift ? step & 7 : 7);
+      if (wasm) {
+        // The module looks closer itself (closer: lookCloser in WebAssembly) and hands back the
+        // keywords found as (start, id) pairs, in the order lookCloser finds them.
+        const k = wasm.candidates(from, steps);
+        const pairs = wasm.closer(k, n);
+        for (let j = 0; j < pairs.length; j += 2)
+          insertSorted(hits, (pairs[j] as number) * this.keywords.length + (pairs[j + 1] as number));
+        if (k < CANDIDATES) break;
+        from = ((wasm.out[k - 1] as number) >> 3) + 1;
+        continue;
       }
-      if (k < found.length) break;
-      from = ((found[k - 1] as number) >> shift) + 1;
+      const k = this.wordReads
+        ? candidateSteps(
+            new Uint32Array(bytes.buffer, bytes.byteOffset, steps + 2),
+            from,
+            steps,
+            this.bits,
+            this.pairs,
+            found,
+          )
+        : candidateStepsPortable(bytes, from, steps, this.bits, this.pairs, found);
+      for (let j = 0; j < k; j++) this.lookCloser(bytes, n, (found[j] as number) << 2, hits);
+      if (k < CANDIDATES) break;
+      from = (found[k - 1] as number) + 1;
     }
     return this.split(hits, this.wasm ? this.wasm.encodedRuns(n, minRun) : encodedRuns(bytes, n, minRun));
   }
 
-  /**
-   * Finds the keywords that start at p..p+3 or whose window at p or p + 2 passed the bitmap, of
-   * those `which` names: the window at p (1), the one at p + 2 (2), the pairs (4).
-   */
-  private lookCloser(bytes: Uint8Array, n: number, p: number, hits: number[], which: number): void {
+  /** Finds the keywords that start at p..p+3 or whose window at p or p + 2 passed the bitmap. */
+  private lookCloser(bytes: Uint8Array, n: number, p: number, hits: number[]): void {
     for (let w = p; w <= p + 2; w += 2) {
-      if ((which & (w === p ? 1 : 2)) === 0) continue;
       const h = hashWindow(
         windowOf(bytes[w] as number, bytes[w + 1] as number, bytes[w + 2] as number, bytes[w + 3] as number),
       );
@@ -215,7 +226,7 @@ export class KeywordFilter {
         if (start >= 0 && this.matchesAt(bytes, n, id, start)) insertSorted(hits, start * this.keywords.length + id);
       }
     }
-    for (let s = p; s < p + 4 && (which & 4) !== 0; s++) {
+    for (let s = p; s < p + 4; s++) {
       if (this.pairs[((bytes[s] as number) | ((bytes[s + 1] as number) << 8) | 0x2020) & 0xffff] === 0) continue;
       for (const id of this.shortIds)
         if (this.matchesAt(bytes, n, id, s)) insertSorted(hits, s * this.keywords.length + id);
