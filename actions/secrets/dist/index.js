@@ -35340,7 +35340,7 @@ function defaultCallback(err) {
 /***/ 3138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "7640558b99bf57fa02ff.js";
+module.exports = __nccwpck_require__.p + "3ecb45dd7dc65a3491ca.js";
 
 /***/ }),
 
@@ -44451,7 +44451,7 @@ function startPool(count, settings, rules) {
     let failed = false;
     const workers = Array.from({ length: count }, () => new external_node_worker_threads_.Worker(url, { resourceLimits }));
     const outcomes = workers.map((worker) => outcomeOf(worker, () => (failed = true)));
-    // The rules are read while the workers load.
+    // The rules are read and compiled while the workers load.
     const start = { kind: "start", settings, rules: rules(), cursor, bytes };
     for (const worker of workers)
         worker.postMessage(start);
@@ -60842,7 +60842,7 @@ async function scanPaths(options) {
     if (workers > 1 && (await anyDirectory(options.paths, options.cwd))) {
         // Workers start (and build their matchers) while the directories are listed, and scan the
         // files as they are listed; this thread joins them once the listing is complete.
-        const pool = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4346))).startPool(workers - 1, settings, builtinRules);
+        const pool = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4346))).startPool(workers - 1, settings, compiledBuiltinRules);
         try {
             total.unscanned.push(...walkFiles(options.paths, options.cwd, (batch) => pool.add(batch)));
             (0,collect/* mergePartial */.AV)(total, await pool.finish((next, addBytes) => scanClaimed(next, settings, addBytes, builtinMatcher())));

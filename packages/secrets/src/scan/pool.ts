@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SecretsError } from "../errors.js";
-import type { Rule } from "../rules/schema.js";
+import type { CompiledRule } from "../rules/compile.js";
 import type { FileTask } from "../walk/list.js";
 import { claimFrom, sharedCursor } from "./claim.js";
 import { emptyPartial, mergePartial, type PartialResult } from "./collect.js";
@@ -11,12 +11,12 @@ import type { ScanSettings } from "./scan-files.js";
 import { type PackedTasks, packTasks } from "./task-batch.js";
 
 /**
- * Messages to a worker: its settings, the rules (validated by this thread, so that the worker
- * loads no schema library) and the shared memory; then the files as they are listed; then the end
- * of the list.
+ * Messages to a worker: its settings, the rules (validated and compiled by this thread: a regex,
+ * guards of plain bytes, all structured-clonable; the worker loads no schema library and compiles
+ * nothing) and the shared memory; then the files as they are listed; then the end of the list.
  */
 export type WorkerRequest =
-  | { kind: "start"; settings: ScanSettings; rules: Rule[]; cursor: Int32Array; bytes: BigInt64Array }
+  | { kind: "start"; settings: ScanSettings; rules: CompiledRule[]; cursor: Int32Array; bytes: BigInt64Array }
   | { kind: "files"; tasks: PackedTasks }
   | { kind: "end" };
 
@@ -68,7 +68,7 @@ function outcomeOf(worker: Worker, onFailure: () => void): Promise<Outcome> {
 }
 
 /** Starts `count` scan workers; each builds its rule matcher from `rules()` as it starts. */
-export function startPool(count: number, settings: ScanSettings, rules: () => Rule[]): ScanPool {
+export function startPool(count: number, settings: ScanSettings, rules: () => CompiledRule[]): ScanPool {
   const url = new URL("./worker.js", import.meta.url);
   if (url.protocol !== "file:" || !existsSync(fileURLToPath(url))) {
     throw new SecretsError(
@@ -87,7 +87,7 @@ export function startPool(count: number, settings: ScanSettings, rules: () => Ru
   let failed = false;
   const workers = Array.from({ length: count }, () => new Worker(url, { resourceLimits }));
   const outcomes = workers.map((worker) => outcomeOf(worker, () => (failed = true)));
-  // The rules are read while the workers load.
+  // The rules are read and compiled while the workers load.
   const start: WorkerRequest = { kind: "start", settings, rules: rules(), cursor, bytes };
   for (const worker of workers) worker.postMessage(start);
   return {

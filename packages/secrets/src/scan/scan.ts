@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { defaultSecretsConfig, limitsFrom, type SecretsConfig } from "../config/schema.js";
 import { Matcher } from "../detect/matcher.js";
 import { compareFindings, type ScanResult } from "../report/types.js";
-import { builtinRules, compiledBuiltinRules } from "../rules/builtin.js";
+import { compiledBuiltinRules } from "../rules/builtin.js";
 import { applySuppressions, compileAllowlist } from "../suppress/suppress.js";
 import type { Unscanned } from "../walk/limits.js";
 import { listFiles, walkFiles } from "../walk/list.js";
@@ -64,7 +64,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   if (workers > 1 && (await anyDirectory(options.paths, options.cwd))) {
     // Workers start (and build their matchers) while the directories are listed, and scan the
     // files as they are listed; this thread joins them once the listing is complete.
-    const pool = (await import("./pool.js")).startPool(workers - 1, settings, builtinRules);
+    const pool = (await import("./pool.js")).startPool(workers - 1, settings, compiledBuiltinRules);
     try {
       total.unscanned.push(...walkFiles(options.paths, options.cwd, (batch) => pool.add(batch)));
       mergePartial(

@@ -1,6 +1,5 @@
 import { parentPort } from "node:worker_threads";
 import { Matcher } from "../detect/matcher.js";
-import { compileRule } from "../rules/compile.js";
 import { claimFrom } from "./claim.js";
 import { emptyPartial, mergePartial } from "./collect.js";
 import { scanClaimed } from "./scan-files.js";
@@ -30,7 +29,7 @@ async function scanAvailable() {
     scanning = true;
     try {
         const addBytes = (n) => Number(Atomics.add(bytes, 0, BigInt(n))) + n;
-        matcher ??= new Matcher(start.rules.map(compileRule));
+        matcher ??= new Matcher(start.rules);
         mergePartial(partial, await scanClaimed(() => claimFrom(cursor, tasks), settings, addBytes, matcher));
         // The list may have grown or ended while this thread scanned (messages are taken in between files).
         if (ended && Atomics.load(cursor, 0) >= tasks.length)
