@@ -58345,8 +58345,12 @@ function alternativeStarts(body, caseless) {
  * put a sentinel there).
  */
 function guardAllows(guard, text, at, lookbehind) {
-    if (guard.any)
-        return guard.any.some((alternative) => guardAllows(alternative, text, at, lookbehind));
+    if (guard.any) {
+        for (const alternative of guard.any)
+            if (guardAllows(alternative, text, at, lookbehind))
+                return true;
+        return false;
+    }
     const bytes = text instanceof ByteText ? text.bytes : undefined;
     const { steps, behind } = guard;
     if (behind && lookbehind && at > 0) {

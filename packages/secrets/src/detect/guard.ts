@@ -167,7 +167,10 @@ function alternativeStarts(body: string, caseless: boolean): Uint8Array[][] | un
  * put a sentinel there).
  */
 export function guardAllows(guard: Guard, text: Text, at: number, lookbehind: boolean): boolean {
-  if (guard.any) return guard.any.some((alternative) => guardAllows(alternative, text, at, lookbehind));
+  if (guard.any) {
+    for (const alternative of guard.any) if (guardAllows(alternative, text, at, lookbehind)) return true;
+    return false;
+  }
   const bytes = text instanceof ByteText ? text.bytes : undefined;
   const { steps, behind } = guard;
   if (behind && lookbehind && at > 0) {
