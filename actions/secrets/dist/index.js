@@ -58672,7 +58672,8 @@ function layTables(tables) {
         size += Math.ceil(part.byteLength / 8) * 8;
     }
     const bytes = new Uint8Array(size);
-    parts.forEach((part, i) => bytes.set(part, places[i] - TABLES_AT));
+    for (let i = 0; i < parts.length; i++)
+        bytes.set(parts[i], places[i] - TABLES_AT);
     const slotCount = tables.slots.length / 3;
     const [, slots, entries, codesAt, startsAt, lengthsAt, foldAt, shortAt] = places;
     const header = Int32Array.from([

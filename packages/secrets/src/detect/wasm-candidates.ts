@@ -172,7 +172,7 @@ function layTables(tables: KeywordTables): { header: Int32Array; bytes: Uint8Arr
     size += Math.ceil(part.byteLength / 8) * 8;
   }
   const bytes = new Uint8Array(size);
-  parts.forEach((part, i) => bytes.set(part, (places[i] as number) - TABLES_AT));
+  for (let i = 0; i < parts.length; i++) bytes.set(parts[i] as Uint8Array, (places[i] as number) - TABLES_AT);
   const slotCount = tables.slots.length / 3;
   const [, slots, entries, codesAt, startsAt, lengthsAt, foldAt, shortAt] = places as number[];
   const header = Int32Array.from([
