@@ -1,35 +1,15 @@
-import { COMMON_BYTES, COMMON_PAIRS, COMMON_TRIGRAMS } from "./common-trigrams.js";
 import { encodedRuns } from "./encoded-runs.js";
-import {
-  candidateSteps,
-  candidateStepsPortable,
-  HASH_BITS,
-  hashWindow,
-  hashWindow2,
-  insertSorted,
-  windowOf,
-} from "./keyword-scan.js";
+import { candidateSteps, candidateStepsPortable, hashWindow, insertSorted, windowOf } from "./keyword-scan.js";
+import { buildKeywordTables } from "./keyword-tables.js";
 import { type WasmCandidates, wasmCandidates } from "./wasm-candidates.js";
 
 export { encodedRuns } from "./encoded-runs.js";
 
-/** The values a byte can take once loosened: what a wildcard byte of a window stands for. */
-const ANY = [...new Set(Array.from({ length: 256 }, (_, c) => c | 0x20))];
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Steps the candidate loops hand back at a time (the WebAssembly one as well). */
 const CANDIDATES = 4096;
 /** ASCII upper case folded onto lower case. */
 const FOLD = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
-
-/** Rarity of a folded 1-3 byte string by the frequency tables: its rank, higher is rarer. */
-function rarityOf(): (s: string) => number {
-  const ranks = [COMMON_BYTES, COMMON_PAIRS, COMMON_TRIGRAMS].map((table, i) => {
-    const rank = new Map<string, number>();
-    for (let j = 0; j < table.length; j += i + 1) rank.set(table.slice(j, j + i + 1), j / (i + 1));
-    return rank;
-  });
-  return (s) => ranks[s.length - 1]?.get(s) ?? 1e4 - 1;
-}
 
 /** What a search finds: keyword ids and start offsets (by start, then id), and encoded runs (start, end pairs). */
 export interface KeywordHits {
@@ -51,16 +31,11 @@ export interface KeywordHits {
 export class KeywordFilter {
   readonly keywords: string[];
   private readonly codes: Uint8Array[];
-  private readonly bits = new Int32Array(1 << (HASH_BITS - 5));
-  /** The same windows hashed with hashWindow2 (checked by the WebAssembly loop). */
-  private readonly bits2 = new Int32Array(1 << (HASH_BITS - 5));
-  /** Open-addressed table of (window hash + 1, first entry, end of entries) triples. */
+  private readonly bits: Int32Array;
   private readonly slots: Int32Array;
-  /** (keyword id, offset of the window in the keyword) pairs, grouped by hash. */
   private readonly entries: Int32Array;
-  /** Loosened pair (first byte low) → 1 when a two-byte keyword has it. */
-  private readonly pairs = new Uint8Array(65536);
-  private readonly shortIds: number[] = [];
+  private readonly pairs: Uint8Array;
+  private readonly shortIds: number[];
   /** The input, copied to an aligned buffer (with padding) to be read as 32-bit words. */
   private scratch = new Uint8Array(64 * 1024);
   private candidates = new Int32Array(CANDIDATES);
@@ -75,63 +50,13 @@ export class KeywordFilter {
    */
   constructor(keywords: string[], options: { words?: boolean; wasm?: boolean } = {}) {
     this.wordReads = (options.words ?? true) && LITTLE_ENDIAN;
-    this.keywords = keywords.map((k) => k.toLowerCase());
+    const tables = buildKeywordTables(keywords);
+    ({ keywords: this.keywords, bits: this.bits, slots: this.slots, entries: this.entries } = tables);
+    ({ pairs: this.pairs, shortIds: this.shortIds } = tables);
     this.codes = this.keywords.map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0) & 0xff));
-    const byHash = new Map<number, number[]>();
-    const add = (id: number, offset: number, a: number, b: number, c: number, d: number): void => {
-      const h = hashWindow(windowOf(a, b, c, d));
-      this.bits[h >>> 5] = (this.bits[h >>> 5] as number) | (1 << (h & 31));
-      const g = hashWindow2(windowOf(a, b, c, d));
-      this.bits2[g >>> 5] = (this.bits2[g >>> 5] as number) | (1 << (g & 31));
-      const list = byHash.get(h) ?? [];
-      byHash.set(h, list);
-      for (let j = 0; j < list.length; j += 2) if (list[j] === id && list[j + 1] === offset) return;
-      list.push(id, offset);
-    };
-    const rarity = rarityOf();
-    // A window is as rare as the more common of its trigrams, then of its outer pairs.
-    const score = (k: string, o: number): number =>
-      Math.min(rarity(k.slice(o, o + 3)), rarity(k.slice(o + 1, o + 4))) * 1e4 +
-      Math.min(rarity(k.slice(o, o + 2)), rarity(k.slice(o + 2, o + 4)));
-    this.codes.forEach((codes, id) => {
-      const keyword = this.keywords[id] as string;
-      const at = (i: number): number => codes[i] as number;
-      if (codes.length < 2) throw new Error(`keyword "${keyword}" is shorter than two characters`);
-      if (codes.length === 2) {
-        this.pairs[(at(0) | (at(1) << 8) | 0x2020) & 0xffff] = 1;
-        this.shortIds.push(id);
-      } else if (codes.length === 3) {
-        // Starting at an even offset: the window there, any byte after; at an odd one: the window before.
-        for (const x of ANY) add(id, 0, at(0), at(1), at(2), x);
-        for (const x of ANY) add(id, -1, x, at(0), at(1), at(2));
-      } else if (codes.length === 4) {
-        add(id, 0, at(0), at(1), at(2), at(3));
-        if (rarity(keyword.slice(0, 3)) >= rarity(keyword.slice(1)))
-          for (const x of ANY) add(id, -1, x, at(0), at(1), at(2));
-        else for (const x of ANY) add(id, 1, at(1), at(2), at(3), x);
-      } else {
-        for (const parity of [0, 1]) {
-          let best = parity;
-          for (let o = parity + 2; o + 4 <= codes.length; o += 2)
-            if (score(keyword, o) > score(keyword, best)) best = o;
-          add(id, best, at(best), at(best + 1), at(best + 2), at(best + 3));
-        }
-      }
-    });
-    const size = 1 << Math.ceil(Math.log2(byHash.size * 2));
-    this.slots = new Int32Array(size * 3);
-    this.entries = new Int32Array([...byHash.values()].reduce((n, l) => n + l.length, 0));
-    let filled = 0;
-    for (const [h, list] of byHash) {
-      let slot = h & (size - 1);
-      while (this.slots[slot * 3] !== 0) slot = (slot + 1) & (size - 1);
-      this.slots.set([h + 1, filled, filled + list.length], slot * 3);
-      this.entries.set(list, filled);
-      filled += list.length;
-    }
     this.wasm =
       this.wordReads && (options.wasm ?? true)
-        ? wasmCandidates(this.bits, this.bits2, this.pairs, {
+        ? wasmCandidates(this.bits, tables.bits2, this.pairs, {
             slots: this.slots,
             entries: this.entries,
             codes: this.codes,

@@ -9,13 +9,13 @@ const RUNS_AT = 344320;
 /** Runs found per call, at most (start, end pairs of 4-byte integers). */
 const RUNS_CAP = 4096;
 const BITS2_AT = 393216;
-/** The keyword tables of `closer` (see KeywordTables), then the hits it finds, then the input. */
+/** The keyword tables of `closer` (see CloserTables), then the hits it finds, then the input. */
 const TABLES_AT = 655360;
 /** Candidates found per call, at most. */
 const CAP = 4096;
 
 /** What lookCloser reads, for the module's `closer`. */
-export interface KeywordTables {
+export interface CloserTables {
   /** (window hash + 1, first entry, end of entries) triples, open-addressed (a power of two of them). */
   slots: Int32Array;
   /** (keyword id, offset of the window in the keyword) pairs. */
@@ -61,7 +61,7 @@ export class WasmCandidates {
   /** The steps found by the last call. */
   out!: Int32Array;
 
-  constructor(wasm: WasmApi, bits: Int32Array, bits2: Int32Array, pairs: Uint8Array, tables: KeywordTables) {
+  constructor(wasm: WasmApi, bits: Int32Array, bits2: Int32Array, pairs: Uint8Array, tables: CloserTables) {
     const instance = new wasm.Instance(new wasm.Module(Buffer.from(CANDIDATES_WASM, "base64")));
     this.memory = instance.exports.memory as WasmMemory;
     this.run = instance.exports.candidates as CandidatesFn;
@@ -145,7 +145,7 @@ function align(at: number): number {
  * candidates.wat reads it), the slots, the entries, the keywords' bytes, starts and lengths, the
  * case fold and the two-byte keywords' ids. Returns where the hits may go after them.
  */
-function layTables(tables: KeywordTables): { header: Int32Array; bytes: Uint8Array; hitsAt: number } {
+function layTables(tables: CloserTables): { header: Int32Array; bytes: Uint8Array; hitsAt: number } {
   const starts = new Int32Array(tables.codes.length);
   const lengths = Int32Array.from(tables.codes, (c) => c.length);
   const codes = new Uint8Array(lengths.reduce((a, b) => a + b, 0));
@@ -194,7 +194,7 @@ export function wasmCandidates(
   bits: Int32Array,
   bits2: Int32Array,
   pairs: Uint8Array,
-  tables: KeywordTables,
+  tables: CloserTables,
 ): WasmCandidates | undefined {
   if (api === undefined) return undefined;
   try {
