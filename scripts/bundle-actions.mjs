@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import ncc from "@vercel/ncc";
+import { nccFrom, withWorkersBundled } from "./bundle-workers.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const outIndex = process.argv.indexOf("--out");
@@ -24,25 +24,16 @@ export function withoutRegistryKeysSeed(code) {
 export async function bundle(name, distDir) {
   const entry = join(root, "actions", name, "lib", "main.js");
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-  // ncc applies the tsconfig.json of the working directory; the root one maps @tollgate/* to
-  // TypeScript sources (for typecheck and tests), which must not leak into bundles of built JS.
-  const previous = process.cwd();
-  process.chdir(join(root, "actions", name));
-  const { code, assets } = await ncc(entry, {
-    cache: false,
-    minify: false,
-    sourceMap: false,
-    quiet: true,
-    license: "licenses.txt",
-    target: "es2022",
-  }).finally(() => process.chdir(previous));
+  const dir = join(root, "actions", name);
+  const { code, assets } = await nccFrom(dir, entry, { license: "licenses.txt" });
   await rm(distDir, { recursive: true, force: true });
   await mkdir(distDir, { recursive: true });
   await writeFile(join(distDir, "index.js"), withoutRegistryKeysSeed(code));
   const written = ["index.js"];
-  for (const [file, asset] of Object.entries(assets ?? {})) {
+  for (const [file, asset] of Object.entries(await withWorkersBundled(dir, assets))) {
     await mkdir(join(distDir, file, ".."), { recursive: true });
-    await writeFile(join(distDir, file), asset.source);
+    const source = file.endsWith(".js") ? withoutRegistryKeysSeed(asset.source.toString()) : asset.source;
+    await writeFile(join(distDir, file), source);
     written.push(file);
   }
   return written;

@@ -5,11 +5,10 @@
 // Run by `npm run build` after tsc; `node scripts/bundle-cli.mjs [--out DIR]`.
 
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import ncc from "@vercel/ncc";
-import { glob } from "tinyglobby";
 import { withoutRegistryKeysSeed } from "./bundle-actions.mjs";
+import { nccFrom, withWorkersBundled } from "./bundle-workers.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -25,24 +24,7 @@ export async function bundleCli(outDir) {
   await writeFile(bin, withoutRegistryKeysSeed(code));
   await chmod(bin, 0o755);
   const written = ["index.js"];
-  const all = { ...(assets ?? {}) };
-  // ncc copies a worker thread's entry (`new Worker(new URL("./worker.js", import.meta.url))`) as an
-  // asset, unbundled: its own imports (`./scan.js`) would not exist beside it. Bundle each one too.
-  const workers = await workerEntries();
-  for (const [file, asset] of Object.entries(assets ?? {})) {
-    const entry = file.endsWith(".js") ? workers.get(asset.source.toString()) : undefined;
-    if (entry === undefined) continue;
-    const worker = await nccFrom(cli, entry);
-    // The worker's bundle has chunks of its own, whose names would clash with the CLI's: it lives
-    // in a folder of its own, and the file the CLI starts as the worker imports it.
-    const folder = file.replace(/\.js$/, "");
-    all[file] = { source: `import "./${folder}/index.js";\n` };
-    all[`${folder}/index.js`] = { source: worker.code };
-    for (const [name, extra] of Object.entries(worker.assets ?? {})) {
-      // The worker's own modules may name the worker entry again (the pool): never started from there.
-      if (!workers.has(extra.source.toString())) all[`${folder}/${name}`] = extra;
-    }
-  }
+  const all = await withWorkersBundled(cli, assets);
   for (const [file, asset] of Object.entries(all)) {
     await mkdir(join(outDir, file, ".."), { recursive: true });
     // Chunks are code too: the registry keys seed may sit in whichever chunk holds @sigstore/tuf.
@@ -51,32 +33,6 @@ export async function bundleCli(outDir) {
     written.push(file);
   }
   return written;
-}
-
-/** The built worker-thread entries of the packages (each `worker.js` under a `dist/`), by their source text. */
-async function workerEntries() {
-  const byText = new Map();
-  for (const file of await glob("packages/*/dist/**/worker.js", { cwd: root, absolute: true })) {
-    byText.set(await readFile(file, "utf8"), file);
-  }
-  return byText;
-}
-
-/**
- * ncc's bundle of `entry`, run from `dir`: ncc applies the tsconfig.json of the working directory,
- * and the root one maps @tollgate/* to TypeScript sources, which must not leak into a bundle of built JS.
- */
-async function nccFrom(dir, entry, options = {}) {
-  const previous = process.cwd();
-  process.chdir(dir);
-  return ncc(entry, {
-    cache: false,
-    minify: false,
-    sourceMap: false,
-    quiet: true,
-    target: "es2022",
-    ...options,
-  }).finally(() => process.chdir(previous));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

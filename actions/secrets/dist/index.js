@@ -60924,10 +60924,18 @@ const secretsInputsSchema = object({
     sarifFile: schemas_string(),
     jsonFile: schemas_string(),
     annotations: schemas_boolean(),
+    /** Scanning threads (this one and worker threads); 0 and 1 scan in the action's own thread. */
+    workers: schemas_number({ error: "workers must be a whole number" })
+        .int("workers must be a whole number")
+        .min(0, "workers must be 0 or more"),
 });
-/** Validates the raw inputs; an empty `paths` list means the workspace. */
-function parseSecretsInputs(raw) {
-    return secretsInputsSchema.parse({ ...raw, paths: raw.paths.length === 0 ? ["."] : raw.paths });
+/**
+ * Validates the raw inputs; an empty `paths` list means the workspace, an empty `workers` one
+ * thread per core (`cores`).
+ */
+function parseSecretsInputs(raw, cores) {
+    const workers = raw.workers.trim() === "" ? cores : Number(raw.workers.trim());
+    return secretsInputsSchema.parse({ ...raw, paths: raw.paths.length === 0 ? ["."] : raw.paths, workers });
 }
 //# sourceMappingURL=inputs.js.map
 ;// CONCATENATED MODULE: ./lib/main.js
@@ -60975,14 +60983,14 @@ async function main() {
         sarifFile: getInput("sarif-file"),
         jsonFile: getInput("json-file"),
         annotations: getBooleanInput("annotations"),
-    });
+        workers: getInput("workers"),
+    }, (0,pool.defaultWorkerCount)());
     const config = inputs.policy ? await loadSecretsConfig((0,external_node_path_namespaceObject.resolve)(workspace, inputs.policy)) : undefined;
     const baseline = inputs.baseline ? await readBaseline((0,external_node_path_namespaceObject.resolve)(workspace, inputs.baseline)) : undefined;
-    // The bundled action has no separate worker file: it scans in the main thread.
     const result = await scanPaths({
         paths: inputs.paths,
         cwd: workspace,
-        workers: 0,
+        workers: inputs.workers,
         ...(config ? { config } : {}),
         ...(baseline ? { baseline } : {}),
     });

@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from "node:path";
 import * as core from "@actions/core";
 import { buildSarif, getListInput, runAction } from "@tollgate/github";
 import {
+  defaultWorkerCount,
   loadSecretsConfig,
   readBaseline,
   type ScanResult,
@@ -47,21 +48,24 @@ function annotate(result: ScanResult, prefix: string): void {
 }
 
 async function main(): Promise<boolean> {
-  const inputs = parseSecretsInputs({
-    paths: getListInput("paths"),
-    policy: core.getInput("policy"),
-    baseline: core.getInput("baseline"),
-    sarifFile: core.getInput("sarif-file"),
-    jsonFile: core.getInput("json-file"),
-    annotations: core.getBooleanInput("annotations"),
-  });
+  const inputs = parseSecretsInputs(
+    {
+      paths: getListInput("paths"),
+      policy: core.getInput("policy"),
+      baseline: core.getInput("baseline"),
+      sarifFile: core.getInput("sarif-file"),
+      jsonFile: core.getInput("json-file"),
+      annotations: core.getBooleanInput("annotations"),
+      workers: core.getInput("workers"),
+    },
+    defaultWorkerCount(),
+  );
   const config = inputs.policy ? await loadSecretsConfig(resolve(workspace, inputs.policy)) : undefined;
   const baseline = inputs.baseline ? await readBaseline(resolve(workspace, inputs.baseline)) : undefined;
-  // The bundled action has no separate worker file: it scans in the main thread.
   const result = await scanPaths({
     paths: inputs.paths,
     cwd: workspace,
-    workers: 0,
+    workers: inputs.workers,
     ...(config ? { config } : {}),
     ...(baseline ? { baseline } : {}),
   });
