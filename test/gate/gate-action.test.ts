@@ -1,31 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runBundledAction } from "../harness/bundled-action.js";
 import { leakedGitHubToken, offlineDatabase, prepareSampleRelease } from "./sample-release.js";
 
-const action = new URL("../../actions/gate/dist/index.js", import.meta.url).pathname;
-
-/** Runs the bundled action as the runner does: inputs in INPUT_*, outputs and summary in files. */
-async function runGateAction(dir: string, inputs: Record<string, string>) {
-  const output = join(dir, "github-output.txt");
-  const summary = join(dir, "step-summary.md");
-  await writeFile(output, "");
-  await writeFile(summary, "");
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    SOURCE_DATE_EPOCH: "1767225600",
-  };
-  for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
-  const child = spawnSync(process.execPath, [action], { cwd: dir, env, encoding: "utf8" });
-  const outputs: Record<string, string> = {};
-  for (const m of (await readFile(output, "utf8")).matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
-    outputs[m[1] as string] = m[3] as string;
-  }
-  return { status: child.status, stdout: child.stdout, outputs, summary: await readFile(summary, "utf8") };
+/** Runs the bundled gate action with a fixed SOURCE_DATE_EPOCH. */
+function runGateAction(dir: string, inputs: Record<string, string>) {
+  return runBundledAction("gate", dir, inputs, { SOURCE_DATE_EPOCH: "1767225600" });
 }
 
 describe("actions/gate (bundled)", () => {

@@ -1,36 +1,14 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { GraphBuilder } from "@tollgate/inventory";
 import { serializeSbom, toCycloneDx } from "@tollgate/sbom";
 import { describe, expect, it } from "vitest";
+import { runBundledAction } from "../harness/bundled-action.js";
 
-const ACTION = new URL("../../actions/sbom/dist/index.js", import.meta.url).pathname;
-
-/** Runs the committed bundle of actions/sbom the way the runner does: inputs as INPUT_* variables. */
-async function runAction(workspace: string, inputs: Record<string, string>) {
-  const outputFile = join(workspace, "github-output.txt");
-  const summaryFile = join(workspace, "summary.md");
-  await writeFile(outputFile, "");
-  await writeFile(summaryFile, "");
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    SOURCE_DATE_EPOCH: "1700000000",
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const result = await promisify(execFile)(process.execPath, [ACTION], { env }).catch(
-    (e: unknown) => e as { stdout: string; code: number },
-  );
-  const outputs: Record<string, string> = {};
-  for (const m of (await readFile(outputFile, "utf8")).matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
-    outputs[m[1] as string] = m[3] as string;
-  }
-  return { result, outputs, summary: await readFile(summaryFile, "utf8") };
+/** Runs the bundled sbom action with a fixed SOURCE_DATE_EPOCH. */
+function runAction(workspace: string, inputs: Record<string, string>) {
+  return runBundledAction("sbom", workspace, inputs, { SOURCE_DATE_EPOCH: "1700000000" });
 }
 
 async function workspaceWithSbom(): Promise<string> {
@@ -73,7 +51,7 @@ describe("actions/sbom (the committed bundle)", () => {
 
   it("fails the step with the formatted error when the path does not exist", async () => {
     const dir = await workspaceWithSbom();
-    const { result } = await runAction(dir, { path: "nope" });
+    const result = await runAction(dir, { path: "nope" });
     expect(result.stdout).toContain("::error::");
     expect(result.stdout).toContain("does not exist or cannot be read [PATH_NOT_FOUND]");
   });
