@@ -51,7 +51,7 @@ export const commandLoaders: ReadonlyArray<CommandEntry> = [
     // memory (compile zones, code) and time than they win back, and a young generation that
     // does not grow keeps the peak RSS down. Measured in bench/sbom (README: SBOM performance).
     v8Flags: "--no-opt --no-maglev --semi-space-growth-factor=1",
-    builtins: ["node:child_process", "node:crypto", "node:fs/promises", "node:process", "node:perf_hooks"],
+    builtins: ["node:child_process", "node:crypto", "node:fs/promises", "node:process"],
   },
   {
     name: "audit",
