@@ -42,7 +42,10 @@ for (const [path, entry] of Object.entries(lockfile.packages ?? {})) {
     ...(group ? { group } : {}),
   });
   if (typeof entry.integrity === "string" && entry.integrity.startsWith("sha512-")) {
-    component.hashes.set(Enums.HashAlgorithm["SHA-512"], Buffer.from(entry.integrity.slice(7), "base64").toString("hex"));
+    component.hashes.set(
+      Enums.HashAlgorithm["SHA-512"],
+      Buffer.from(entry.integrity.slice(7), "base64").toString("hex"),
+    );
   }
   if (typeof entry.license === "string") component.licenses.add(new Models.LicenseExpression(entry.license));
   if (typeof entry.resolved === "string") {
