@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runReleaseGate, verifyRecordDigest } from "@tollgate/gate";
 import { describe, expect, it } from "vitest";
@@ -45,6 +45,17 @@ describe("the release gate without signing (tollgate gate)", () => {
     expect(outcome.record.egress).toEqual([]);
     const written = JSON.parse(await readFile(join(sample.dir, "evidence", "tollgate-record.json"), "utf8"));
     expect(verifyRecordDigest(written)).toBe(true);
+  });
+
+  it("passes the SBOM stage of a project that depends on nothing, with 0 components", async () => {
+    const sample = await prepareSampleRelease();
+    const root = { name: "sample-release", version: "1.0.0" };
+    const lockfile = { ...root, lockfileVersion: 3, requires: true, packages: { "": root } };
+    await writeFile(join(sample.dir, "package-lock.json"), `${JSON.stringify(lockfile, null, 2)}\n`);
+    await writeFile(join(sample.dir, "package.json"), `${JSON.stringify(root, null, 2)}\n`);
+    const outcome = await runReleaseGate(await offlineGate(sample));
+    const sbom = outcome.results.find((r) => r.name === "sbom");
+    expect([sbom?.verdict, sbom?.counts.components]).toEqual(["pass", 0]);
   });
 
   it("fails a release with a leaked token, a vulnerable dependency and a denied license, naming all three", async () => {

@@ -49,6 +49,20 @@ describe("actions/sbom (the committed bundle)", () => {
     expect(summary).toContain("| jest | 29.7.0 | npm | development |");
   });
 
+  it("fails the step when nothing is left to list, unless allow-empty is true", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tollgate-action-sbom-"));
+    await writeFile(join(dir, "package.json"), JSON.stringify({ name: "solo", version: "1.0.0" }));
+    const lockfile = { name: "solo", version: "1.0.0", lockfileVersion: 3, packages: { "": { name: "solo" } } };
+    await writeFile(join(dir, "package-lock.json"), JSON.stringify(lockfile, null, 2));
+    const failed = await runAction(dir, {});
+    expect(failed.stdout).toContain("::error::");
+    expect(failed.stdout).toContain(
+      "package-lock.json: no dependency, so the SBOM would list no component [SBOM_EMPTY]",
+    );
+    const allowed = await runAction(dir, { "allow-empty": "true" });
+    expect(allowed.outputs["component-count"]).toBe("0");
+  });
+
   it("fails the step with the formatted error when the path does not exist", async () => {
     const dir = await workspaceWithSbom();
     const result = await runAction(dir, { path: "nope" });

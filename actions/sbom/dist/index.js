@@ -39138,8 +39138,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   o: () => (/* binding */ parseSbomInputs)
 });
 
-// EXTERNAL MODULE: ../../packages/sbom/dist/index.js + 83 modules
-var dist = __nccwpck_require__(4228);
+// EXTERNAL MODULE: ../../packages/sbom/dist/index.js + 85 modules
+var dist = __nccwpck_require__(9881);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -48683,6 +48683,7 @@ const schema = object({
     formats: array(schemas_enum(["cyclonedx-json", "spdx-json"])),
     outputDir: schemas_string().default("."),
     omit: array(schemas_enum(["dev", "optional"]).transform((o) => (o === "dev" ? "development" : "optional"))),
+    allowEmpty: schemas_enum(["true", "false"]).transform((v) => v === "true"),
 });
 /** Validates raw inputs (lists already split); throws SBOM_USAGE naming the bad input and its allowed values. */
 function parseSbomInputs(raw) {
@@ -48691,12 +48692,15 @@ function parseSbomInputs(raw) {
         formats: raw.formats.length > 0 ? raw.formats : ["cyclonedx-json", "spdx-json"],
         outputDir: raw.outputDir || ".",
         omit: raw.omit,
+        allowEmpty: raw.allowEmpty || "false",
     });
     if (!result.success) {
         const issue = result.error.issues[0];
-        const input = issue?.path[0] === "outputDir" ? "output-dir" : String(issue?.path[0] ?? "?");
+        const names = { outputDir: "output-dir", allowEmpty: "allow-empty" };
+        const key = String(issue?.path[0] ?? "?");
+        const input = names[key] ?? key;
         throw new dist/* SbomError */.SP("SBOM_USAGE", `input ${input}: ${issue?.message ?? "invalid"}`, {
-            hint: "formats takes cyclonedx-json and/or spdx-json; omit takes dev and/or optional",
+            hint: "formats takes cyclonedx-json and/or spdx-json; omit takes dev and/or optional; allow-empty takes true or false",
         });
     }
     return result.data;
@@ -48712,7 +48716,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5926);
 /* harmony import */ var _tollgate_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4661);
-/* harmony import */ var _tollgate_sbom__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4228);
+/* harmony import */ var _tollgate_sbom__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9881);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3800);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6300);
 
@@ -48728,11 +48732,13 @@ async function main() {
         formats: (0,_tollgate_github__WEBPACK_IMPORTED_MODULE_2__/* .getListInput */ .DF)("formats"),
         outputDir: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("output-dir"),
         omit: (0,_tollgate_github__WEBPACK_IMPORTED_MODULE_2__/* .getListInput */ .DF)("omit"),
+        allowEmpty: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("allow-empty"),
     });
     const { graph, files } = await (0,_tollgate_sbom__WEBPACK_IMPORTED_MODULE_3__/* .writeSboms */ .QK)(inputs.path, {
         formats: inputs.formats,
         outputDir: inputs.outputDir,
         omit: inputs.omit,
+        ...(inputs.allowEmpty ? { allowEmpty: true } : {}),
         toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .version */ .r,
         cwd: workspace,
     });
@@ -52172,7 +52178,7 @@ function wrapTransportError(error, context, token) {
 
 /***/ }),
 
-/***/ 4228:
+/***/ 9881:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53385,6 +53391,21 @@ function parseGoSum(text) {
 function isLocalPath(path) {
     return path.startsWith("./") || path.startsWith("../") || path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path);
 }
+/**
+ * Before Go 1.17 a go.mod lists only the modules its own packages import; the rest of the build list
+ * (what those modules need) is computed by go from their go.mod files, which Tollgate does not fetch.
+ * The SBOM then lacks the transitive modules, which must be said rather than passed over.
+ */
+function warnIfBeforeGo117(input, directive, graph) {
+    const [major = 0, minor = 0] = (directive.args[0] ?? "").split(".").map(Number);
+    if (major > 1 || (major === 1 && minor >= 17))
+        return;
+    graph.warn({
+        code: "GO_MOD_INCOMPLETE",
+        message: `${input.relativePath} declares go ${directive.args[0]}: before go 1.17 go.mod does not list indirect dependencies, so the SBOM lists only the modules it requires; run go mod tidy -go=1.17 (or later) to record them all`,
+        location: { file: input.relativePath, line: directive.line },
+    });
+}
 /** The arguments of a directive, or LOCKFILE_PARSE when their number is wrong. */
 function expectArgs(input, directive, counts, usage) {
     if (counts.includes(directive.args.length))
@@ -53422,6 +53443,8 @@ const goModReader = {
         const excludes = new Set();
         let module;
         for (const d of directives) {
+            if (d.verb === "go")
+                warnIfBeforeGo117(input, d, graph);
             if (d.verb === "module")
                 module = expectArgs(input, d, [1], "`module path`")[0];
             else if (d.verb === "replace")
@@ -54189,7 +54212,20 @@ function hexToHash(hex) {
     return undefined;
 }
 //# sourceMappingURL=sri-hash.js.map
+;// CONCATENATED MODULE: ../../packages/inventory/dist/readers/shared/unresolved.js
+
+/**
+ * LOCKFILE_INVALID for a locked package that requires a dependency its lockfile does not lock. Such a
+ * lockfile is incomplete (truncated, hand-edited, or written by a failed install): the package manager
+ * would not install from it what it says, and an SBOM of it would silently miss the dependency and
+ * everything below it. Optional and peer dependencies may legitimately be absent and never come here.
+ */
+function unresolvedDependency(location, from, dependency, hint) {
+    return new InventoryError("LOCKFILE_INVALID", `${location.file}: ${from} depends on ${dependency}, which the lockfile does not lock`, { location, hint: `the lockfile is incomplete or out of date: ${hint}` });
+}
+//# sourceMappingURL=unresolved.js.map
 ;// CONCATENATED MODULE: ../../packages/inventory/dist/readers/npm/npm-graph.js
+
 
 
 
@@ -54231,6 +54267,10 @@ function resolveFrom(entries, from, name) {
     }
     return undefined;
 }
+/** True for a package installed under a node_modules directory (not the project, a workspace or a linked directory). */
+function isInstalled(path) {
+    return path.startsWith("node_modules/") || path.includes("/node_modules/");
+}
 /** Adds every package of the lockfile as a component and every recorded dependency as an edge. */
 function addNpmGraph(input, graph) {
     const { entries, file, rootId } = input;
@@ -54247,7 +54287,7 @@ function addNpmGraph(input, graph) {
             const target = entries.get(entry.link);
             id = target && target !== entry && target.link === undefined ? idOf(target) : addLinkOnly(entry);
         }
-        else if (!entry.path.startsWith("node_modules/") && !entry.path.includes("/node_modules/")) {
+        else if (!isInstalled(entry.path)) {
             const workspace = isWorkspace(entry.path);
             id = graph.addComponent({
                 ecosystem: "npm",
@@ -54305,18 +54345,22 @@ function addNpmGraph(input, graph) {
     for (const id of workspaceIds)
         graph.addEdge(rootId, id, "prod");
     const rootDeps = [...(entries.get("")?.deps ?? []), ...(input.manifest?.dependencies ?? [])];
-    const edgesFrom = (path, from, deps) => {
+    const edgesFrom = (path, from, deps, installed) => {
         for (const dep of deps) {
             const target = resolveFrom(entries, path, dep.name);
             if (target)
                 graph.addEdge(from, idOf(target), dep.kind);
+            // A project's or workspace's own missing dependency is LOCKFILE_OUT_OF_SYNC (a warning, npm-reader.ts).
+            else if (installed && (dep.kind === "prod" || dep.kind === "dev")) {
+                throw unresolvedDependency(location(installed).location, `${installed.path} (${installed.name}@${installed.version})`, `"${dep.name}"`, "regenerate it with npm install");
+            }
         }
     };
     edgesFrom("", rootId, rootDeps);
     for (const entry of entries.values()) {
         if (entry.path === "" || entry.link !== undefined)
             continue;
-        edgesFrom(entry.path, idOf(entry), entry.deps);
+        edgesFrom(entry.path, idOf(entry), entry.deps, isInstalled(entry.path) ? entry : undefined);
     }
 }
 //# sourceMappingURL=npm-graph.js.map
@@ -55051,6 +55095,7 @@ async function parseYamlLockfile(text, file, hint, key, schema = "core") {
 ;// CONCATENATED MODULE: ../../packages/inventory/dist/readers/pnpm/pnpm-importers.js
 
 
+
 const IMPORTER_FIELDS = [
     ["dependencies", "prod"],
     ["optionalDependencies", "optional"],
@@ -55137,6 +55182,10 @@ function addPnpmImporters(input, graph) {
             }
             if (to !== undefined)
                 graph.addEdge(from, to, dep.kind);
+            else if (!dep.ref.startsWith("link:") && dep.kind !== "optional") {
+                const line = input.lineOf(importer.path);
+                throw unresolvedDependency(line === undefined ? { file } : { file, line }, `importer "${importer.path}"`, `${dep.name} ${dep.ref}`, "regenerate it with pnpm install");
+            }
         }
     }
     for (const link of nodes.links) {
@@ -55233,6 +55282,7 @@ function pnpmOrigin(resolution, name, version) {
 
 
 
+
 /** A key without its peer suffix: the `packages` key of a 9.x snapshot. */
 function baseKey(key) {
     const cut = key.indexOf("(", 1);
@@ -55246,6 +55296,7 @@ function flagScope(entry, generation) {
     // 5.x/6.x state dev: false (production only) or leave it out (both): either way required.
     return generation === 9 ? undefined : "required";
 }
+const pnpm_nodes_HINT = "regenerate it with pnpm install";
 /** Adds every package node of the lockfile as a component and every edge between them. */
 function addPnpmNodes(lock, generation, file, graph) {
     const packages = asRecord(lock.data.packages) ?? {};
@@ -55254,6 +55305,7 @@ function addPnpmNodes(lock, generation, file, graph) {
     const section = snapshots ? "snapshots" : "packages";
     const exists = (key) => Object.hasOwn(nodes, key);
     const ids = new Map();
+    const locations = new Map();
     const firstInput = new Map();
     const peers = new Map();
     for (const key of Object.keys(nodes)) {
@@ -55286,6 +55338,7 @@ function addPnpmNodes(lock, generation, file, graph) {
         };
         const id = graph.addComponent(input);
         ids.set(key, id);
+        locations.set(key, location);
         if (!firstInput.has(id))
             firstInput.set(id, input);
         if (parsed.peers) {
@@ -55321,6 +55374,9 @@ function addPnpmNodes(lock, generation, file, graph) {
                 const to = target === undefined ? undefined : ids.get(target);
                 if (to !== undefined)
                     graph.addEdge(from, to, kind);
+                else if (kind === "prod") {
+                    throw unresolvedDependency(locations.get(key) ?? { file }, `"${key}"`, `${dep} ${ref}`, pnpm_nodes_HINT);
+                }
             }
         }
     }
@@ -56271,6 +56327,21 @@ const gemfileLockReader = {
     },
 };
 //# sourceMappingURL=gemfile-lock-reader.js.map
+;// CONCATENATED MODULE: ../../packages/inventory/dist/readers/shared/missing-manifest.js
+/**
+ * A yarn.lock says neither which packages the project depends on directly nor which are for
+ * development: both come from the package.json beside it. Without one, every package is listed as
+ * a required dependency, which must not pass unremarked (`--omit dev` would keep everything).
+ */
+function warnMissingManifest(graph, lockfile) {
+    const dir = lockfile.includes("/") ? lockfile.slice(0, lockfile.lastIndexOf("/") + 1) : "";
+    graph.warn({
+        code: "MANIFEST_MISSING",
+        message: `${lockfile} has no ${dir}package.json beside it: without it Tollgate cannot tell the direct or the development dependencies, so every package is listed as a required dependency`,
+        location: { file: lockfile },
+    });
+}
+//# sourceMappingURL=missing-manifest.js.map
 ;// CONCATENATED MODULE: ../../packages/inventory/dist/readers/yarn/berry-resolution.js
 
 /** Splits `name@reference`, the name possibly scoped. */
@@ -56350,6 +56421,8 @@ function isBerryLockfile(head) {
 
 
 
+
+
 const berry_reader_HINT = "regenerate the lockfile with yarn install";
 /** `__metadata.version` of yarn 2 (4), yarn 3 (5, 6) and yarn 4 (7, 8). */
 const berry_reader_SUPPORTED = [4, 5, 6, 7, 8];
@@ -56381,6 +56454,8 @@ async function readBerry(input, graph) {
         }
     }
     const manifest = await readJsManifest(input);
+    if (!manifest)
+        warnMissingManifest(graph, file);
     const find = (name, range) => byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
     // The root's `resolutions` replace a range everywhere; the lockfile keys the replacement.
     const resolutions = new Map(Object.entries(manifest?.resolutions ?? {}));
@@ -56469,9 +56544,13 @@ async function readBerry(input, graph) {
         for (const [name, range] of stringEntries(entry.dependencies)) {
             const target = lookup(name, range);
             const to = target === undefined ? undefined : ids.get(target);
+            const optional = asRecord(own(meta, name))?.optional === "true";
+            if (target === undefined && !optional) {
+                const line = lock.lineOf("", key);
+                throw unresolvedDependency(line === undefined ? { file } : { file, line }, `"${key}"`, `${name}@${range}`, "regenerate it with yarn install");
+            }
             if (to === undefined)
                 continue;
-            const optional = asRecord(own(meta, name))?.optional === "true";
             graph.addEdge(from, to, locator.protocol === "workspace:" ? kindIn(wsManifest, name) : optional ? "optional" : "prod");
         }
     }
@@ -56655,6 +56734,8 @@ async function findWorkspaces(input, globs) {
 
 
 
+
+
 /** The package an entry installs: an `npm:` alias names another package than its descriptor. */
 function identity(entry) {
     const [name, range] = splitDescriptor(entry.descriptors[0] ?? "") ?? [];
@@ -56709,6 +56790,8 @@ async function readClassic(input, graph) {
     const file = input.relativePath;
     const entries = parseYarnClassic(input.text, file);
     const manifest = await readJsManifest(input);
+    if (!manifest)
+        warnMissingManifest(graph, file);
     const rootId = graph.addComponent({
         ecosystem: "npm",
         name: manifest?.name ?? ((0,external_node_path_.basename)((0,external_node_path_.dirname)(input.path)) || "project"),
@@ -56717,6 +56800,7 @@ async function readClassic(input, graph) {
         location: { file, line: 1 },
     });
     const byDescriptor = new Map();
+    const locked = new Set(entries.flatMap((entry) => entry.descriptors));
     const ids = [];
     for (const entry of entries) {
         const id = addEntry(entry, file, graph);
@@ -56751,6 +56835,20 @@ async function readClassic(input, graph) {
                 const to = target(name, range);
                 if (to !== undefined)
                     graph.addEdge(from, to, kind);
+                // A local path (`file:`, `link:`) need not be locked: yarn copies or links the directory, and for a
+                // dependency of a `file:` package it records a path inside its own cache (vite's yarn.lock does).
+                else if (kind === "prod" && !locked.has(`${name}@${range}`) && !/^(?:file|link|portal):/.test(range)) {
+                    const error = unresolvedDependency({ file, line: entry.line }, entry.descriptors.join(", "), `${name}@${range}`, "regenerate it with yarn install");
+                    // yarn links a workspace without locking it; when a declared workspace could not be read here, the
+                    // dependency may be one of them, so it is reported instead of failing the read.
+                    if (!(manifest?.workspaces.length ?? 0))
+                        throw error;
+                    graph.warn({
+                        code: "LOCKFILE_UNRESOLVED",
+                        message: `${error.message}, nor is it a workspace Tollgate could read`,
+                        location: { file, line: entry.line },
+                    });
+                }
             }
         }
     }
@@ -56821,6 +56919,8 @@ const defaultReaders = [
 
 
 
+/** The file names the default readers read, as users know them (for messages). */
+const LOCKFILE_NAMES = "package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, Cargo.lock, go.mod, poetry.lock, uv.lock, Pipfile.lock, requirements*.txt, Gemfile.lock, composer.lock, gradle.lockfile, packages.lock.json";
 /** Reads a file as UTF-8 text without a BOM; unreadable files are InventoryErrors naming the file. */
 async function readText(path, shownAs = path) {
     const text = await (0,promises_.readFile)(path, "utf8").catch((cause) => {
@@ -56869,13 +56969,13 @@ async function readInventory(path, options = {}) {
     if (read === 0 && single) {
         throw new InventoryError("NO_LOCKFILE", `${path} is not a lockfile Tollgate reads: formats are told by file name`, {
             location: { file: path },
-            hint: "pass the file under its tool's name (package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, Cargo.lock, go.mod, poetry.lock, uv.lock, Pipfile.lock, requirements*.txt, Gemfile.lock, composer.lock, gradle.lockfile, packages.lock.json) or its directory",
+            hint: `pass the file under its tool's name (${LOCKFILE_NAMES}) or its directory`,
         });
     }
     if (read === 0 && !options.allowEmpty) {
         throw new InventoryError("NO_LOCKFILE", `no lockfile found in ${root}`, {
             location: { file: path },
-            hint: `looked for ${[...new Set(readers.map((r) => r.format))].join(", ")} in every directory except ${SKIPPED_DIRECTORIES.join(", ")}; generate a lockfile (e.g. npm install) or pass --allow-empty`,
+            hint: `looked for ${LOCKFILE_NAMES} in every directory except ${SKIPPED_DIRECTORIES.join(", ")}; generate a lockfile (e.g. npm install), or pass --allow-empty (action input allow-empty: true) if there is none to read`,
         });
     }
     const graph = builder.build({ id: "tollgate:root", name: (0,external_node_path_.basename)(root) });
@@ -57944,6 +58044,16 @@ async function writeSboms(path, options) {
         ...(options.exclude ? { exclude: options.exclude } : {}),
         ...(options.allowEmpty ? { allowEmpty: true } : {}),
     });
+    // Fail closed: an SBOM without a single dependency is far more often a wrong PATH, a lockfile
+    // that lost its entries or an --omit that left nothing, than a project that depends on nothing.
+    const empty = !graph.components.some((c) => c.role === "dependency");
+    if (empty && !options.allowEmpty && !options.allowNoDependencies) {
+        const lockfiles = graph.lockfiles.map((l) => l.path).join(", ");
+        throw new SbomError("SBOM_EMPTY", `${lockfiles || path}: no dependency${options.omit?.length ? ` outside --omit ${options.omit.join(" ")}` : ""}, so the SBOM would list no component`, {
+            location: { file: graph.lockfiles[0]?.path ?? path },
+            hint: "check PATH and the lockfile, or pass --allow-empty (action input allow-empty: true) if the project really has no dependencies",
+        });
+    }
     const timestamp = sbomTimestamp(options.env ?? process.env, options.now);
     const files = {};
     for (const format of formats) {

@@ -10,7 +10,15 @@ describe("the sbom action's inputs", () => {
       formats: ["cyclonedx-json", "spdx-json"],
       outputDir: ".",
       omit: [],
+      allowEmpty: false,
     });
+  });
+
+  it("takes allow-empty true or false, and nothing else", () => {
+    const raw = { path: ".", formats: [], outputDir: ".", omit: [] };
+    expect(parseSbomInputs({ ...raw, allowEmpty: "true" }).allowEmpty).toBe(true);
+    expect(parseSbomInputs({ ...raw, allowEmpty: "false" }).allowEmpty).toBe(false);
+    expect(() => parseSbomInputs({ ...raw, allowEmpty: "yes" })).toThrow(/^input allow-empty: /);
   });
 
   it("maps omit dev to the development scope", () => {

@@ -13,11 +13,13 @@ async function main(): Promise<boolean> {
     formats: getListInput("formats"),
     outputDir: core.getInput("output-dir"),
     omit: getListInput("omit"),
+    allowEmpty: core.getInput("allow-empty"),
   });
   const { graph, files } = await writeSboms(inputs.path, {
     formats: inputs.formats,
     outputDir: inputs.outputDir,
     omit: inputs.omit,
+    ...(inputs.allowEmpty ? { allowEmpty: true } : {}),
     toolVersion: version,
     cwd: workspace,
   });

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -88,6 +88,21 @@ process.on("exit", () => writeFileSync(${JSON.stringify(report)}, JSON.stringify
     );
     expect(result.stderr).toContain("sbom.spdx.json");
     expect(JSON.parse(await readFile(report, "utf8"))).toEqual([]);
+  });
+
+  it("exits 2 with a one-line message when the reader of --output - stops reading", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tollgate-bundle-"));
+    await copyFile(join(NPM_FIXTURES, "Kong__insomnia__package-lock.json"), join(dir, "package-lock.json"));
+    // As `tollgate sbom --output - | head -c 10`: the pipe closes after the first chunk of a 2 MB document.
+    const child = spawn(BIN, ["sbom", ".", "--format", "cyclonedx-json", "--output", "-"], { cwd: dir });
+    child.stdout.once("data", () => child.stdout.destroy());
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((done) => child.on("close", done));
+    expect(code).toBe(2);
+    expect(stderr).toBe("tollgate: standard output was closed before everything was written to it [EPIPE]\n");
   });
 
   it("exits 2 naming an unknown command, as the sources do", async () => {

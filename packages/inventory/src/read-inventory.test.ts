@@ -16,6 +16,9 @@ describe("readInventory", () => {
     await expect(readInventory(dir)).rejects.toMatchObject({
       code: "NO_LOCKFILE",
       message: `no lockfile found in ${dir}`,
+      hint: expect.stringMatching(
+        /^looked for package-lock\.json, npm-shrinkwrap\.json, yarn\.lock, .*, packages\.lock\.json in every directory except \.git, .*node_modules, .*pass --allow-empty/,
+      ),
     });
   });
 

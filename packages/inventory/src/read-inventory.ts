@@ -18,6 +18,10 @@ export interface ReadInventoryOptions {
   readers?: LockfileReader[];
 }
 
+/** The file names the default readers read, as users know them (for messages). */
+const LOCKFILE_NAMES =
+  "package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, Cargo.lock, go.mod, poetry.lock, uv.lock, Pipfile.lock, requirements*.txt, Gemfile.lock, composer.lock, gradle.lockfile, packages.lock.json";
+
 /** Reads a file as UTF-8 text without a BOM; unreadable files are InventoryErrors naming the file. */
 export async function readText(path: string, shownAs: string = path): Promise<string> {
   const text = await readFile(path, "utf8").catch((cause: unknown) => {
@@ -67,13 +71,13 @@ export async function readInventory(path: string, options: ReadInventoryOptions 
   if (read === 0 && single) {
     throw new InventoryError("NO_LOCKFILE", `${path} is not a lockfile Tollgate reads: formats are told by file name`, {
       location: { file: path },
-      hint: "pass the file under its tool's name (package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, Cargo.lock, go.mod, poetry.lock, uv.lock, Pipfile.lock, requirements*.txt, Gemfile.lock, composer.lock, gradle.lockfile, packages.lock.json) or its directory",
+      hint: `pass the file under its tool's name (${LOCKFILE_NAMES}) or its directory`,
     });
   }
   if (read === 0 && !options.allowEmpty) {
     throw new InventoryError("NO_LOCKFILE", `no lockfile found in ${root}`, {
       location: { file: path },
-      hint: `looked for ${[...new Set(readers.map((r) => r.format))].join(", ")} in every directory except ${SKIPPED_DIRECTORIES.join(", ")}; generate a lockfile (e.g. npm install) or pass --allow-empty`,
+      hint: `looked for ${LOCKFILE_NAMES} in every directory except ${SKIPPED_DIRECTORIES.join(", ")}; generate a lockfile (e.g. npm install), or pass --allow-empty (action input allow-empty: true) if there is none to read`,
     });
   }
   const graph = builder.build({ id: "tollgate:root", name: basename(root) });

@@ -29,8 +29,10 @@ export interface WriteSbomsOptions {
   omit?: Scope[];
   /** Globs of paths to leave out of lockfile discovery. */
   exclude?: string[];
-  /** An empty graph is an error unless this is true. */
+  /** No lockfile found, or lockfiles that pin no dependency (after `omit`), is an error unless this is true. */
   allowEmpty?: boolean;
+  /** Lockfiles that pin no dependency are fine (a missing lockfile still fails): what the release gate wants. */
+  allowNoDependencies?: boolean;
   /** CycloneDX version (default 1.6). */
   specVersion?: CycloneDxSpecVersion;
   /** Check each document against its official schema before writing it. */
@@ -74,6 +76,20 @@ export async function writeSboms(path: string, options: WriteSbomsOptions): Prom
     ...(options.exclude ? { exclude: options.exclude } : {}),
     ...(options.allowEmpty ? { allowEmpty: true } : {}),
   });
+  // Fail closed: an SBOM without a single dependency is far more often a wrong PATH, a lockfile
+  // that lost its entries or an --omit that left nothing, than a project that depends on nothing.
+  const empty = !graph.components.some((c) => c.role === "dependency");
+  if (empty && !options.allowEmpty && !options.allowNoDependencies) {
+    const lockfiles = graph.lockfiles.map((l) => l.path).join(", ");
+    throw new SbomError(
+      "SBOM_EMPTY",
+      `${lockfiles || path}: no dependency${options.omit?.length ? ` outside --omit ${options.omit.join(" ")}` : ""}, so the SBOM would list no component`,
+      {
+        location: { file: graph.lockfiles[0]?.path ?? path },
+        hint: "check PATH and the lockfile, or pass --allow-empty (action input allow-empty: true) if the project really has no dependencies",
+      },
+    );
+  }
   const timestamp = sbomTimestamp(options.env ?? process.env, options.now);
   const files: WrittenSboms["files"] = {};
   for (const format of formats) {

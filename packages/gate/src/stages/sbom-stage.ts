@@ -23,6 +23,8 @@ export async function sbomStage(options: SbomStageOptions): Promise<SbomStageOut
     outputDir: options.outputDir,
     toolVersion: options.toolVersion,
     validate: true,
+    // A project that depends on nothing passes this stage with 0 components; no lockfile at all still fails.
+    allowNoDependencies: true,
     ...(options.env ? { env: options.env } : {}),
   });
   const graph = written.graph;

@@ -109,6 +109,27 @@ describe("goModReader", () => {
   });
 });
 
+describe("goModReader and the go version", () => {
+  it("warns that cobra's go 1.15 go.mod lists only the modules it requires, not their dependencies", async () => {
+    const graph = await project("spf13__cobra");
+    expect(graph.warnings).toEqual([
+      {
+        code: "GO_MOD_INCOMPLETE",
+        message:
+          "go.mod declares go 1.15: before go 1.17 go.mod does not list indirect dependencies, so the SBOM lists only the modules it requires; run go mod tidy -go=1.17 (or later) to record them all",
+        location: { file: "go.mod", line: 3 },
+      },
+    ]);
+  });
+
+  it("does not warn from go 1.17 on, whose go.mod lists the whole build list", async () => {
+    for (const go of ["1.17", "1.21.5", "1.24"]) {
+      const graph = await readString(goModReader, "go.mod", `module m\n\ngo ${go}\n`);
+      expect(graph.warnings, go).toEqual([]);
+    }
+  });
+});
+
 describe("goModReader on bad input", () => {
   it("names the line and column of an unknown directive", async () => {
     const error = await rejection(readString(goModReader, "go.mod", "module m\n\n  requires x v1\n"));

@@ -14,6 +14,21 @@ function isLocalPath(path: string): boolean {
   return path.startsWith("./") || path.startsWith("../") || path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path);
 }
 
+/**
+ * Before Go 1.17 a go.mod lists only the modules its own packages import; the rest of the build list
+ * (what those modules need) is computed by go from their go.mod files, which Tollgate does not fetch.
+ * The SBOM then lacks the transitive modules, which must be said rather than passed over.
+ */
+function warnIfBeforeGo117(input: LockfileInput, directive: GoModLine, graph: GraphBuilder): void {
+  const [major = 0, minor = 0] = (directive.args[0] ?? "").split(".").map(Number);
+  if (major > 1 || (major === 1 && minor >= 17)) return;
+  graph.warn({
+    code: "GO_MOD_INCOMPLETE",
+    message: `${input.relativePath} declares go ${directive.args[0]}: before go 1.17 go.mod does not list indirect dependencies, so the SBOM lists only the modules it requires; run go mod tidy -go=1.17 (or later) to record them all`,
+    location: { file: input.relativePath, line: directive.line },
+  });
+}
+
 /** The arguments of a directive, or LOCKFILE_PARSE when their number is wrong. */
 function expectArgs(input: LockfileInput, directive: GoModLine, counts: number[], usage: string): string[] {
   if (counts.includes(directive.args.length)) return directive.args;
@@ -52,6 +67,7 @@ export const goModReader: LockfileReader = {
     const excludes = new Set<string>();
     let module: string | undefined;
     for (const d of directives) {
+      if (d.verb === "go") warnIfBeforeGo117(input, d, graph);
       if (d.verb === "module") module = expectArgs(input, d, [1], "`module path`")[0];
       else if (d.verb === "replace") parseReplace(input, d, replaces);
       else if (d.verb === "exclude") excludes.add(expectArgs(input, d, [2], "`module version`").join("@"));

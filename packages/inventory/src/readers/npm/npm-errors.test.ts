@@ -104,6 +104,40 @@ describe("npm lockfile edge cases: errors, warnings and unusual shapes", () => {
     expect(graph.warnings.map((w) => w.code)).toEqual(["LOCKFILE_SUPERSEDED"]);
   });
 
+  it("rejects a locked package whose dependency the lockfile does not lock, naming both and the line", async () => {
+    const error = await failure({
+      "package-lock.json": lock({
+        lockfileVersion: 3,
+        packages: {
+          "": { name: "app", dependencies: { "is-odd": "^3.0.0" } },
+          "node_modules/is-odd": { version: "3.0.1", dependencies: { "is-number": "^6.0.0" } },
+        },
+      }),
+    });
+    expect(error.code).toBe("LOCKFILE_INVALID");
+    expect(error.message).toBe(
+      'package-lock.json: node_modules/is-odd (is-odd@3.0.1) depends on "is-number", which the lockfile does not lock',
+    );
+    expect(error.location).toEqual({ file: "package-lock.json", line: 12 });
+  });
+
+  it("accepts a locked package whose optional or peer dependency is not installed", async () => {
+    const graph = await read({
+      "package-lock.json": lock({
+        lockfileVersion: 3,
+        packages: {
+          "": { name: "app", dependencies: { plugin: "1.0.0" } },
+          "node_modules/plugin": {
+            version: "1.0.0",
+            optionalDependencies: { fsevents: "^2.0.0" },
+            peerDependencies: { react: "^18.0.0" },
+          },
+        },
+      }),
+    });
+    expect(graph.components.map((c) => c.purl)).toEqual(["pkg:npm/app@1.0.0", "pkg:npm/plugin@1.0.0"]);
+  });
+
   it("never throws anything but InventoryError on arbitrary text", async () => {
     const input = (text: string) => ({
       path: "/nowhere/package-lock.json",

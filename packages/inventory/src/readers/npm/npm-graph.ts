@@ -3,6 +3,7 @@ import type { GraphBuilder } from "../../graph-builder.js";
 import type { Scope } from "../../model.js";
 import type { JsManifest } from "../shared/js-manifest.js";
 import { sriToHashes } from "../shared/sri-hash.js";
+import { unresolvedDependency } from "../shared/unresolved.js";
 import type { NpmEntry } from "./npm-entries.js";
 import { npmOrigin } from "./npm-source.js";
 
@@ -52,6 +53,11 @@ export function resolveFrom(entries: Map<string, NpmEntry>, from: string, name: 
   return undefined;
 }
 
+/** True for a package installed under a node_modules directory (not the project, a workspace or a linked directory). */
+function isInstalled(path: string): boolean {
+  return path.startsWith("node_modules/") || path.includes("/node_modules/");
+}
+
 /** Adds every package of the lockfile as a component and every recorded dependency as an edge. */
 export function addNpmGraph(input: NpmGraphInput, graph: GraphBuilder): void {
   const { entries, file, rootId } = input;
@@ -66,7 +72,7 @@ export function addNpmGraph(input: NpmGraphInput, graph: GraphBuilder): void {
     if (entry.link !== undefined) {
       const target = entries.get(entry.link);
       id = target && target !== entry && target.link === undefined ? idOf(target) : addLinkOnly(entry);
-    } else if (!entry.path.startsWith("node_modules/") && !entry.path.includes("/node_modules/")) {
+    } else if (!isInstalled(entry.path)) {
       const workspace = isWorkspace(entry.path);
       id = graph.addComponent({
         ecosystem: "npm",
@@ -119,15 +125,24 @@ export function addNpmGraph(input: NpmGraphInput, graph: GraphBuilder): void {
   for (const entry of entries.values()) if (entry.path !== "") idOf(entry);
   for (const id of workspaceIds) graph.addEdge(rootId, id, "prod");
   const rootDeps = [...(entries.get("")?.deps ?? []), ...(input.manifest?.dependencies ?? [])];
-  const edgesFrom = (path: string, from: string, deps: NpmEntry["deps"]): void => {
+  const edgesFrom = (path: string, from: string, deps: NpmEntry["deps"], installed?: NpmEntry): void => {
     for (const dep of deps) {
       const target = resolveFrom(entries, path, dep.name);
       if (target) graph.addEdge(from, idOf(target), dep.kind);
+      // A project's or workspace's own missing dependency is LOCKFILE_OUT_OF_SYNC (a warning, npm-reader.ts).
+      else if (installed && (dep.kind === "prod" || dep.kind === "dev")) {
+        throw unresolvedDependency(
+          location(installed).location,
+          `${installed.path} (${installed.name}@${installed.version})`,
+          `"${dep.name}"`,
+          "regenerate it with npm install",
+        );
+      }
     }
   };
   edgesFrom("", rootId, rootDeps);
   for (const entry of entries.values()) {
     if (entry.path === "" || entry.link !== undefined) continue;
-    edgesFrom(entry.path, idOf(entry), entry.deps);
+    edgesFrom(entry.path, idOf(entry), entry.deps, isInstalled(entry.path) ? entry : undefined);
   }
 }

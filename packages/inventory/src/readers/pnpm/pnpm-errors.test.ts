@@ -42,6 +42,51 @@ describe("pnpm lockfile errors", () => {
     expect(error.location).toEqual({ file: "pnpm-lock.yaml", line: 1, column: 1 });
   });
 
+  it("rejects a package whose dependency the lockfile does not lock, naming both and the line", async () => {
+    const error = await failure(
+      [
+        "lockfileVersion: '9.0'",
+        "importers:",
+        "  .:",
+        "    dependencies:",
+        "      is-odd:",
+        "        specifier: ^3.0.0",
+        "        version: 3.0.1",
+        "packages:",
+        "  is-odd@3.0.1:",
+        "    resolution: {integrity: sha512-CQpnWPrDwmP1+SMHXZhtLtJv90yiyVfluGsX5iNCVkrhQtU3TQHsUWPG9wkdk9Lgd5yNpAg9jQEo90CBaXgWMA==}",
+        "snapshots:",
+        "  is-odd@3.0.1:",
+        "    dependencies:",
+        "      is-number: 6.0.0",
+        "",
+      ].join("\n"),
+    );
+    expect(error.code).toBe("LOCKFILE_INVALID");
+    expect(error.message).toBe(
+      'pnpm-lock.yaml: "is-odd@3.0.1" depends on is-number 6.0.0, which the lockfile does not lock',
+    );
+    expect(error.location).toEqual({ file: "pnpm-lock.yaml", line: 9 });
+  });
+
+  it("rejects an importer whose dependency the lockfile does not lock", async () => {
+    const error = await failure(
+      [
+        "lockfileVersion: '9.0'",
+        "importers:",
+        "  .:",
+        "    devDependencies:",
+        "      left-pad:",
+        "        specifier: 1.3.0",
+        "        version: 1.3.0",
+        "",
+      ].join("\n"),
+    );
+    expect(error.message).toBe(
+      'pnpm-lock.yaml: importer "." depends on left-pad 1.3.0, which the lockfile does not lock',
+    );
+  });
+
   it("never throws anything but InventoryError on arbitrary text", async () => {
     const yamlish = fc
       .record({

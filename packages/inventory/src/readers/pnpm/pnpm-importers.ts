@@ -3,6 +3,7 @@ import type { GraphBuilder } from "../../graph-builder.js";
 import type { EdgeKind } from "../../model.js";
 import type { JsManifest } from "../shared/js-manifest.js";
 import { asRecord, asString, own } from "../shared/json-values.js";
+import { unresolvedDependency } from "../shared/unresolved.js";
 import type { PnpmNodes } from "./pnpm-nodes.js";
 
 const IMPORTER_FIELDS: Array<[string, EdgeKind]> = [
@@ -104,6 +105,15 @@ export function addPnpmImporters(input: ImporterInput, graph: GraphBuilder): voi
         to = key === undefined ? undefined : nodes.ids.get(key);
       }
       if (to !== undefined) graph.addEdge(from, to, dep.kind);
+      else if (!dep.ref.startsWith("link:") && dep.kind !== "optional") {
+        const line = input.lineOf(importer.path);
+        throw unresolvedDependency(
+          line === undefined ? { file } : { file, line },
+          `importer "${importer.path}"`,
+          `${dep.name} ${dep.ref}`,
+          "regenerate it with pnpm install",
+        );
+      }
     }
   }
   for (const link of nodes.links) {

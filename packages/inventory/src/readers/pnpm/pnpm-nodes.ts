@@ -1,7 +1,8 @@
 import { InventoryError } from "../../errors.js";
 import type { ComponentInput, GraphBuilder } from "../../graph-builder.js";
-import type { EdgeKind, Scope } from "../../model.js";
+import type { EdgeKind, Location, Scope } from "../../model.js";
 import { asRecord, asString, own, stringEntries } from "../shared/json-values.js";
+import { unresolvedDependency } from "../shared/unresolved.js";
 import type { YamlLockfile } from "../shared/yaml-lockfile.js";
 import { type PnpmGeneration, parsePnpmKey, refToKey } from "./pnpm-keys.js";
 import { pnpmOrigin } from "./pnpm-origin.js";
@@ -28,6 +29,8 @@ function flagScope(entry: Record<string, unknown>, generation: PnpmGeneration): 
   return generation === 9 ? undefined : "required";
 }
 
+const HINT = "regenerate it with pnpm install";
+
 /** Adds every package node of the lockfile as a component and every edge between them. */
 export function addPnpmNodes(
   lock: YamlLockfile,
@@ -41,6 +44,7 @@ export function addPnpmNodes(
   const section = snapshots ? "snapshots" : "packages";
   const exists = (key: string) => Object.hasOwn(nodes, key);
   const ids = new Map<string, string>();
+  const locations = new Map<string, Location>();
   const firstInput = new Map<string, ComponentInput>();
   const peers = new Map<string, Set<string>>();
   for (const key of Object.keys(nodes)) {
@@ -73,6 +77,7 @@ export function addPnpmNodes(
     };
     const id = graph.addComponent(input);
     ids.set(key, id);
+    locations.set(key, location);
     if (!firstInput.has(id)) firstInput.set(id, input);
     if (parsed.peers) {
       const set = peers.get(id) ?? new Set<string>();
@@ -104,6 +109,9 @@ export function addPnpmNodes(
         const target = resolve(dep, ref);
         const to = target === undefined ? undefined : ids.get(target);
         if (to !== undefined) graph.addEdge(from, to, kind);
+        else if (kind === "prod") {
+          throw unresolvedDependency(locations.get(key) ?? { file }, `"${key}"`, `${dep} ${ref}`, HINT);
+        }
       }
     }
   }

@@ -131,6 +131,33 @@ describe("yarn berry corpus and errors", () => {
     expect(error.message).toBe('yarn.lock is not valid YAML at line 6 column 1: Missing closing "quote');
   });
 
+  it("rejects an entry whose dependency the lockfile does not lock, naming both and the line", async () => {
+    const text = [
+      "__metadata:",
+      "  version: 8",
+      "",
+      '"is-odd@npm:^3.0.0":',
+      "  version: 3.0.1",
+      '  resolution: "is-odd@npm:3.0.1"',
+      "  dependencies:",
+      '    is-number: "npm:^6.0.0"',
+      "  languageName: node",
+      "  linkType: hard",
+      "",
+    ].join("\n");
+    await expect(yarnBerryReader.read(input(text), new GraphBuilder())).rejects.toMatchObject({
+      code: "LOCKFILE_INVALID",
+      message: 'yarn.lock: "is-odd@npm:^3.0.0" depends on is-number@npm:^6.0.0, which the lockfile does not lock',
+      location: { file: "yarn.lock", line: 4 },
+    });
+  });
+
+  it("warns that every package is listed as required when yarn.lock has no package.json beside it", async () => {
+    const graph = new GraphBuilder();
+    await yarnBerryReader.read(input("__metadata:\n  version: 8\n"), graph);
+    expect(graph.build({ id: "r", name: "r" }).warnings.map((w) => w.code)).toEqual(["MANIFEST_MISSING"]);
+  });
+
   it("never throws anything but InventoryError on arbitrary text", async () => {
     const entry = fc.record({ version: fc.anything(), resolution: fc.oneof(fc.string(), fc.anything()) });
     const berryish = fc

@@ -6,6 +6,8 @@ import type { LockfileInput, LockfileReader } from "../../reader.js";
 import { type JsManifest, readJsManifest } from "../shared/js-manifest.js";
 import { warnUnlocked } from "../shared/js-sync.js";
 import { asRecord, asString, own, stringEntries } from "../shared/json-values.js";
+import { warnMissingManifest } from "../shared/missing-manifest.js";
+import { unresolvedDependency } from "../shared/unresolved.js";
 import { parseYamlLockfile } from "../shared/yaml-lockfile.js";
 import { type BerryLocator, parseLocator, splitDescriptor } from "./berry-resolution.js";
 import { isBerryLockfile } from "./yarn-detect.js";
@@ -47,6 +49,7 @@ async function readBerry(input: LockfileInput, graph: GraphBuilder): Promise<voi
   }
 
   const manifest = await readJsManifest(input);
+  if (!manifest) warnMissingManifest(graph, file);
   const find = (name: string, range: string) =>
     byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
   // The root's `resolutions` replace a range everywhere; the lockfile keys the replacement.
@@ -138,8 +141,17 @@ async function readBerry(input: LockfileInput, graph: GraphBuilder): Promise<voi
     for (const [name, range] of stringEntries(entry.dependencies)) {
       const target = lookup(name, range);
       const to = target === undefined ? undefined : ids.get(target);
-      if (to === undefined) continue;
       const optional = asRecord(own(meta, name))?.optional === "true";
+      if (target === undefined && !optional) {
+        const line = lock.lineOf("", key);
+        throw unresolvedDependency(
+          line === undefined ? { file } : { file, line },
+          `"${key}"`,
+          `${name}@${range}`,
+          "regenerate it with yarn install",
+        );
+      }
+      if (to === undefined) continue;
       graph.addEdge(
         from,
         to,

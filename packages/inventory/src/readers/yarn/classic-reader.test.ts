@@ -1,9 +1,31 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InventoryError } from "../../errors.js";
 import { GraphBuilder } from "../../graph-builder.js";
-import { anyText, byPurl, corpusDir, edgesOf, handmadeDir, nameVersions, readWith } from "../__tests__/js-fixtures.js";
+import {
+  anyText,
+  byPurl,
+  corpusDir,
+  edgesOf,
+  handmadeDir,
+  nameVersions,
+  readWith,
+  tempDir,
+} from "../__tests__/js-fixtures.js";
 import { yarnClassicReader } from "./classic-reader.js";
+
+const brokenClassic = [
+  "# yarn lockfile v1",
+  "",
+  "is-odd@^3.0.0:",
+  '  version "3.0.1"',
+  '  resolved "https://registry.example.org/is-odd/-/is-odd-3.0.1.tgz#0123"',
+  "  dependencies:",
+  '    is-number "^6.0.0"',
+  "",
+].join("\n");
 
 const read = async () => readWith(await handmadeDir("yarn-classic"), [yarnClassicReader]);
 
@@ -83,6 +105,45 @@ describe("yarn classic corpus and errors", () => {
       type: "link",
       url: "./packages/playground/css/css-dep",
     });
+  });
+
+  it("rejects an entry whose dependency the lockfile does not lock, naming both and the line", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "yarn.lock"), brokenClassic);
+    await expect(readWith(dir, [yarnClassicReader])).rejects.toMatchObject({
+      code: "LOCKFILE_INVALID",
+      message: "yarn.lock: is-odd@^3.0.0 depends on is-number@^6.0.0, which the lockfile does not lock",
+      location: { file: "yarn.lock", line: 3 },
+    });
+  });
+
+  it("only warns about an unlocked dependency when a declared workspace could not be read", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "yarn.lock"), brokenClassic);
+    await writeFile(join(dir, "package.json"), JSON.stringify({ name: "app", workspaces: ["packages/*"] }));
+    const graph = await readWith(dir, [yarnClassicReader]);
+    expect(graph.warnings.filter((w) => w.code === "LOCKFILE_UNRESOLVED")).toEqual([
+      {
+        code: "LOCKFILE_UNRESOLVED",
+        message:
+          "yarn.lock: is-odd@^3.0.0 depends on is-number@^6.0.0, which the lockfile does not lock, nor is it a workspace Tollgate could read",
+        location: { file: "yarn.lock", line: 3 },
+      },
+    ]);
+  });
+
+  it("warns that every package is listed as required when yarn.lock has no package.json beside it", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "yarn.lock"), brokenClassic.replace('  dependencies:\n    is-number "^6.0.0"\n', ""));
+    const graph = await readWith(dir, [yarnClassicReader]);
+    expect(graph.warnings).toEqual([
+      {
+        code: "MANIFEST_MISSING",
+        message:
+          "yarn.lock has no package.json beside it: without it Tollgate cannot tell the direct or the development dependencies, so every package is listed as a required dependency",
+        location: { file: "yarn.lock" },
+      },
+    ]);
   });
 
   it("never throws anything but InventoryError on arbitrary text", async () => {

@@ -5,7 +5,9 @@ import type { LockfileInput, LockfileReader } from "../../reader.js";
 import { isGitSpec, npmOrigin } from "../npm/npm-source.js";
 import { readJsManifest } from "../shared/js-manifest.js";
 import { warnUnlocked } from "../shared/js-sync.js";
+import { warnMissingManifest } from "../shared/missing-manifest.js";
 import { hexToHash, sriToHashes } from "../shared/sri-hash.js";
+import { unresolvedDependency } from "../shared/unresolved.js";
 import { splitDescriptor } from "./berry-resolution.js";
 import { type ClassicEntry, parseYarnClassic } from "./classic-parse.js";
 import { findWorkspaces } from "./classic-workspaces.js";
@@ -61,6 +63,7 @@ async function readClassic(input: LockfileInput, graph: GraphBuilder): Promise<v
   const file = input.relativePath;
   const entries = parseYarnClassic(input.text, file);
   const manifest = await readJsManifest(input);
+  if (!manifest) warnMissingManifest(graph, file);
   const rootId = graph.addComponent({
     ecosystem: "npm",
     name: manifest?.name ?? (basename(dirname(input.path)) || "project"),
@@ -69,6 +72,7 @@ async function readClassic(input: LockfileInput, graph: GraphBuilder): Promise<v
     location: { file, line: 1 },
   });
   const byDescriptor = new Map<string, string>();
+  const locked = new Set(entries.flatMap((entry) => entry.descriptors));
   const ids: Array<[ClassicEntry, string]> = [];
   for (const entry of entries) {
     const id = addEntry(entry, file, graph);
@@ -100,6 +104,24 @@ async function readClassic(input: LockfileInput, graph: GraphBuilder): Promise<v
       for (const [name, range] of entry.maps.get(field) ?? []) {
         const to = target(name, range);
         if (to !== undefined) graph.addEdge(from, to, kind);
+        // A local path (`file:`, `link:`) need not be locked: yarn copies or links the directory, and for a
+        // dependency of a `file:` package it records a path inside its own cache (vite's yarn.lock does).
+        else if (kind === "prod" && !locked.has(`${name}@${range}`) && !/^(?:file|link|portal):/.test(range)) {
+          const error = unresolvedDependency(
+            { file, line: entry.line },
+            entry.descriptors.join(", "),
+            `${name}@${range}`,
+            "regenerate it with yarn install",
+          );
+          // yarn links a workspace without locking it; when a declared workspace could not be read here, the
+          // dependency may be one of them, so it is reported instead of failing the read.
+          if (!(manifest?.workspaces.length ?? 0)) throw error;
+          graph.warn({
+            code: "LOCKFILE_UNRESOLVED",
+            message: `${error.message}, nor is it a workspace Tollgate could read`,
+            location: { file, line: entry.line },
+          });
+        }
       }
     }
   }
