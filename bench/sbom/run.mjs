@@ -7,6 +7,9 @@
 //   npm run build && npm run bench -- sbom [--runs N] [--packages N] [--peer-runs-synthetic N]
 //                                           [--baseline OLD/packages/cli/dist/bin.js]
 //
+// Tools take turns within each round of runs (interleaved), so a slow spell of the shared machine
+// does not fall on one tool only.
+//
 // `tollgate` runs as `npx tollgate` runs it: the bin file packages/cli/dist/bundle/index.js (the
 // ncc bundle `npm run build` writes) executed directly, so its shebang line applies and the bin
 // sets its per-command V8 flags. Its V8 compile cache (in the OS temp dir) is warm after the
@@ -173,21 +176,28 @@ console.log(
 );
 for (const dataset of datasets) {
   console.log(`## ${dataset.name}`);
-  const rows = [];
+  // Runs take turns (one of each tool per round), so that a slow spell of the machine weighs on
+  // every tool alike instead of on whichever ran during it.
+  const few = (tool) => tool.slow && dataset.synthetic;
+  const samples = new Map(tools.map((tool) => [tool, []]));
+  for (const tool of tools) if (!few(tool)) measure(tool, dataset.dir);
+  for (let round = 0; round < runs; round++) {
+    for (const tool of tools) if (!few(tool)) samples.get(tool).push(measure(tool, dataset.dir));
+  }
   for (const tool of tools) {
-    const few = tool.slow && dataset.synthetic;
-    if (!few) measure(tool, dataset.dir);
-    const n = few ? peerRunsSynthetic : runs;
-    const samples = Array.from({ length: n }, () => measure(tool, dataset.dir));
+    if (few(tool)) for (let i = 0; i < peerRunsSynthetic; i++) samples.get(tool).push(measure(tool, dataset.dir));
+  }
+  const rows = tools.map((tool) => {
+    const taken = samples.get(tool);
     const row = {
       tool: tool.name,
-      runs: n,
-      seconds: median(samples.map((s) => s.seconds)),
-      mib: median(samples.map((s) => s.mib)),
+      runs: taken.length,
+      seconds: median(taken.map((s) => s.seconds)),
+      mib: median(taken.map((s) => s.mib)),
     };
-    rows.push(row);
-    console.error(`  ${row.tool}: ${row.seconds.toFixed(2)} s, ${row.mib.toFixed(0)} MiB (${n} runs)`);
-  }
+    console.error(`  ${row.tool}: ${row.seconds.toFixed(2)} s, ${row.mib.toFixed(0)} MiB (${row.runs} runs)`);
+    return row;
+  });
   const npm = rows.find((r) => r.tool.startsWith("npm sbom"));
   console.log("| tool | runs | wall (s) | peak RSS (MiB) | npm sbom time / tool time | tool RSS / npm sbom RSS |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");

@@ -32922,13 +32922,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 4876:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
-
-/***/ }),
-
 /***/ 5574:
 /***/ ((module) => {
 
@@ -52204,22 +52197,30 @@ class SbomError extends dist/* TollgateError */.xB {
 ;// CONCATENATED MODULE: ../../packages/sbom/dist/shared/ajv.js
 let kit;
 /**
- * Loads ajv, ajv-formats and ajv-formats-draft2019 lazily (writing an SBOM needs none of them).
+ * Loads ajv, ajv-formats and the draft 2019-09 `idn-email` format lazily (writing an SBOM needs none
+ * of them). Only that one format module of ajv-formats-draft2019 is loaded: its index also loads the
+ * `iri` formats, whose uri-js requires Node's deprecated `punycode` and prints DEP0040 on every run.
  * These are CommonJS packages: Node and the actions' bundler expose their exports differently
  * under import(), so each is taken from wherever it is.
  */
 function loadAjv() {
-    kit ??= Promise.all([__nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5627, 19)), Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(323)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6323, 19)), __nccwpck_require__.e(/* import() */ 532).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1532, 19))]).then(([ajvModule, formatsModule, draft2019Module]) => {
+    kit ??= Promise.all([
+        __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5627, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(323)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6323, 19)),
+        __nccwpck_require__.e(/* import() */ 795).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4795, 19)),
+    ]).then(([ajvModule, formatsModule, idnEmailModule]) => {
         const anyAjv = ajvModule;
         const AjvClass = (anyAjv.Ajv ?? anyAjv.default?.Ajv ?? anyAjv.default);
         const formats = formatsModule;
         const addFormats = formats.default.default ?? formats.default;
-        const draft2019 = draft2019Module;
-        const addDraft2019 = draft2019.default.default ?? draft2019.default;
+        const idnEmail = idnEmailModule;
+        const isIdnEmail = idnEmail.default.default ?? idnEmail.default;
         return {
             createAjv: (options) => new AjvClass(options),
             addFormats: (ajv) => addFormats(ajv),
-            addIdnEmail: (ajv) => addDraft2019(ajv, { formats: ["idn-email"] }),
+            addIdnEmail: (ajv) => {
+                ajv.addFormat("idn-email", isIdnEmail);
+            },
         };
     });
     return kit;

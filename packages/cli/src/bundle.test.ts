@@ -90,6 +90,16 @@ process.on("exit", () => writeFileSync(${JSON.stringify(report)}, JSON.stringify
     expect(JSON.parse(await readFile(report, "utf8"))).toEqual([]);
   });
 
+  it("validates with --validate without Node printing a deprecation warning", async () => {
+    // ajv-formats-draft2019's index loads uri-js, which requires Node's deprecated punycode (DEP0040).
+    const dir = await mkdtemp(join(tmpdir(), "tollgate-bundle-"));
+    await copyFile(join(NPM_FIXTURES, "Kong__insomnia__package-lock.json"), join(dir, "package-lock.json"));
+    await copyFile(join(NPM_FIXTURES, "Kong__insomnia__package.json"), join(dir, "package.json"));
+    const result = await bundled(["sbom", ".", "--validate", "--output-dir", "out"], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split("\n").filter((line) => !line.startsWith("tollgate: wrote "))).toEqual([""]);
+  });
+
   it("exits 2 with a one-line message when the reader of --output - stops reading", async () => {
     const dir = await mkdtemp(join(tmpdir(), "tollgate-bundle-"));
     await copyFile(join(NPM_FIXTURES, "Kong__insomnia__package-lock.json"), join(dir, "package-lock.json"));

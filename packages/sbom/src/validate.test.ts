@@ -24,6 +24,18 @@ describe("schema validation", () => {
     expect(await cycloneDxSchemaErrors(doc, "1.6")).toContain("/components/0 must have required property 'name'");
   });
 
+  it("checks the idn-email format: an internationalized address passes, a malformed one does not", async () => {
+    const withEmail = (email: string) => {
+      const doc = toCycloneDx(sampleGraph(), OPTIONS);
+      (doc.metadata as { authors: Array<Record<string, unknown>> }).authors[0] = { name: "Ops", email };
+      return doc;
+    };
+    expect(await cycloneDxSchemaErrors(withEmail("jörg@exämple.org"), "1.6")).toEqual([]);
+    expect(await cycloneDxSchemaErrors(withEmail("not an address"), "1.6")).toContain(
+      '/metadata/authors/0/email must match format "idn-email"',
+    );
+  });
+
   it("accepts the SPDX 2.3 document of a graph with every feature", async () => {
     expect(await spdxSchemaErrors(toSpdx(sampleGraph(), OPTIONS))).toEqual([]);
   });
