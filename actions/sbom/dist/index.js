@@ -58022,6 +58022,8 @@ function renderSbomSummary(graph, files) {
 
 
 
+/** How `--omit` (and the action's `omit` input) names each scope. */
+const OMIT_FLAG = { development: "dev", optional: "optional", required: "required" };
 /** The file each format is written to inside the output directory. */
 const DEFAULT_FILE_NAMES = {
     "cyclonedx-json": "sbom.cdx.json",
@@ -58050,7 +58052,7 @@ async function writeSboms(path, options) {
     const empty = !graph.components.some((c) => c.role === "dependency");
     if (empty && !options.allowEmpty && !options.allowNoDependencies) {
         const lockfiles = graph.lockfiles.map((l) => l.path).join(", ");
-        throw new SbomError("SBOM_EMPTY", `${lockfiles || path}: no dependency${options.omit?.length ? ` outside --omit ${options.omit.join(" ")}` : ""}, so the SBOM would list no component`, {
+        throw new SbomError("SBOM_EMPTY", `${lockfiles || path}: no dependency${options.omit?.length ? ` outside --omit ${options.omit.map((s) => OMIT_FLAG[s]).join(" ")}` : ""}, so the SBOM would list no component`, {
             location: { file: graph.lockfiles[0]?.path ?? path },
             hint: "check PATH and the lockfile, or pass --allow-empty (action input allow-empty: true) if the project really has no dependencies",
         });

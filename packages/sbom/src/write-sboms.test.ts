@@ -70,7 +70,7 @@ describe("writeSboms", () => {
     });
     await expect(writeSboms(dir, { ...OPTIONS, omit: ["development"] })).rejects.toMatchObject({
       code: "SBOM_EMPTY",
-      message: "package-lock.json: no dependency outside --omit development, so the SBOM would list no component",
+      message: "package-lock.json: no dependency outside --omit dev, so the SBOM would list no component",
     });
   });
 

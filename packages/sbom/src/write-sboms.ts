@@ -12,6 +12,9 @@ import { sbomTimestamp } from "./shared/timestamp.js";
 import { validateSpdx } from "./spdx/validate.js";
 import { spdxDocument } from "./spdx/write.js";
 
+/** How `--omit` (and the action's `omit` input) names each scope. */
+const OMIT_FLAG: Record<Scope, string> = { development: "dev", optional: "optional", required: "required" };
+
 /** The file each format is written to inside the output directory. */
 export const DEFAULT_FILE_NAMES: Record<SbomFormat, string> = {
   "cyclonedx-json": "sbom.cdx.json",
@@ -83,7 +86,7 @@ export async function writeSboms(path: string, options: WriteSbomsOptions): Prom
     const lockfiles = graph.lockfiles.map((l) => l.path).join(", ");
     throw new SbomError(
       "SBOM_EMPTY",
-      `${lockfiles || path}: no dependency${options.omit?.length ? ` outside --omit ${options.omit.join(" ")}` : ""}, so the SBOM would list no component`,
+      `${lockfiles || path}: no dependency${options.omit?.length ? ` outside --omit ${options.omit.map((s) => OMIT_FLAG[s]).join(" ")}` : ""}, so the SBOM would list no component`,
       {
         location: { file: graph.lockfiles[0]?.path ?? path },
         hint: "check PATH and the lockfile, or pass --allow-empty (action input allow-empty: true) if the project really has no dependencies",
