@@ -44211,7 +44211,11 @@ function formatLocation(location) {
 function formatError(error) {
     if (isTollgateError(error)) {
         const where = error.location ? `${formatLocation(error.location)}: ` : "";
-        const lines = [`${where}${error.message} [${error.code}]`];
+        // Messages name their file so that they stand alone (JSON reports, annotations); after the
+        // location that name would be said twice (`yarn.lock:3: yarn.lock: …`).
+        const own = error.location ? `${error.location.file}: ` : undefined;
+        const message = own && error.message.startsWith(own) ? error.message.slice(own.length) : error.message;
+        const lines = [`${where}${message} [${error.code}]`];
         if (error.hint)
             lines.push(`  hint: ${error.hint}`);
         return lines.join("\n");

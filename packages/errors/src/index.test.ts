@@ -24,6 +24,15 @@ describe("TollgateError", () => {
     );
   });
 
+  it("does not repeat the file when the message starts with it", () => {
+    const error = new DemoError("DEMO_BROKEN", "yarn.lock: a depends on b, which the lockfile does not lock", {
+      location: { file: "yarn.lock", line: 3 },
+    });
+    expect(formatError(error)).toBe("yarn.lock:3: a depends on b, which the lockfile does not lock [DEMO_BROKEN]");
+    const prose = new DemoError("DEMO_BROKEN", "yarn.lock is not valid", { location: { file: "yarn.lock", line: 3 } });
+    expect(formatError(prose)).toBe("yarn.lock:3: yarn.lock is not valid [DEMO_BROKEN]");
+  });
+
   it("renders an error without a location as its message and code", () => {
     expect(formatError(new DemoError("DEMO_BROKEN", "no lockfile"))).toBe("no lockfile [DEMO_BROKEN]");
   });
