@@ -53402,8 +53402,9 @@ function isLocalPath(path) {
  * The SBOM then lacks the transitive modules, which must be said rather than passed over.
  */
 function warnIfBeforeGo117(input, directive, graph) {
-    const [major = 0, minor = 0] = (directive.args[0] ?? "").split(".").map(Number);
-    if (major > 1 || (major === 1 && minor >= 17))
+    // `1.21rc1` and `1.22.0` are versions too: the leading digits of each part count.
+    const [major = Number.NaN, minor = 0] = (directive.args[0] ?? "").split(".").map((part) => Number.parseInt(part, 10));
+    if (Number.isNaN(major) || major > 1 || (major === 1 && minor >= 17))
         return;
     graph.warn({
         code: "GO_MOD_INCOMPLETE",

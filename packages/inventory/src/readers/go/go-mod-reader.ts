@@ -20,8 +20,9 @@ function isLocalPath(path: string): boolean {
  * The SBOM then lacks the transitive modules, which must be said rather than passed over.
  */
 function warnIfBeforeGo117(input: LockfileInput, directive: GoModLine, graph: GraphBuilder): void {
-  const [major = 0, minor = 0] = (directive.args[0] ?? "").split(".").map(Number);
-  if (major > 1 || (major === 1 && minor >= 17)) return;
+  // `1.21rc1` and `1.22.0` are versions too: the leading digits of each part count.
+  const [major = Number.NaN, minor = 0] = (directive.args[0] ?? "").split(".").map((part) => Number.parseInt(part, 10));
+  if (Number.isNaN(major) || major > 1 || (major === 1 && minor >= 17)) return;
   graph.warn({
     code: "GO_MOD_INCOMPLETE",
     message: `${input.relativePath} declares go ${directive.args[0]}: before go 1.17 go.mod does not list indirect dependencies, so the SBOM lists only the modules it requires; run go mod tidy -go=1.17 (or later) to record them all`,
